@@ -1,0 +1,2 @@
+/// The MailSealDelivery module. This file only anchors the target until its real types arrive.
+public enum MailSealDeliveryModule {}

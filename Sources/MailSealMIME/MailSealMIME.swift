@@ -1,0 +1,2 @@
+/// The MailSealMIME module. This file only anchors the target until its real types arrive.
+public enum MailSealMIMEModule {}

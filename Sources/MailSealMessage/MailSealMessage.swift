@@ -1,0 +1,2 @@
+/// The MailSealMessage module. This file only anchors the target until its real types arrive.
+public enum MailSealMessageModule {}

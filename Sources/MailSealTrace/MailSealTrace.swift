@@ -1,0 +1,2 @@
+/// The MailSealTrace module. This file only anchors the target until its real types arrive.
+public enum MailSealTraceModule {}

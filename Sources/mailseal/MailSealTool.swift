@@ -1,0 +1,65 @@
+import Foundation
+import MailSealKeys
+
+/// The entry point: picks the command, runs it, and turns errors into exit codes.
+enum MailSealTool {
+    static let version = "0.1.0"
+
+    static let commands: [any Command.Type] = [
+    ]
+
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let first = arguments.first else {
+            FileHandle.standardError.write(Data(usage.utf8))
+            return ExitStatus.usage.rawValue
+        }
+        switch first {
+        case "--help", "-h", "help":
+            print(usage, terminator: "")
+            return ExitStatus.success.rawValue
+        case "--version":
+            print("mailseal \(version)")
+            return ExitStatus.success.rawValue
+        default:
+            break
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            return report(ToolError(.usage, "unknown command '\(first)'; see 'mailseal --help'"))
+        }
+        return run(command, Array(arguments.dropFirst()))
+    }
+
+    static func run(_ command: any Command.Type, _ arguments: [String]) -> Int32 {
+        do {
+            let list = try ArgumentList(arguments, specs: command.options + command.commonOptions)
+            if list.has("help") {
+                print(command.help, terminator: "")
+                return ExitStatus.success.rawValue
+            }
+            let environment = ProcessInfo.processInfo.environment
+            let home = MailSealHome.resolve(explicit: list.value("home"), environment: environment)
+            let context = ToolContext(home: home, environment: environment)
+            return try command.run(list, context: context).rawValue
+        } catch let error as ToolError {
+            return report(error)
+        } catch {
+            return report(ToolError(.checkFailed, "\(error)"))
+        }
+    }
+
+    static func report(_ error: ToolError) -> Int32 {
+        FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+        return error.status.rawValue
+    }
+
+    static var usage: String {
+        var text = "Usage: mailseal COMMAND [OPTIONS] [FILE|-]\n\n"
+        text += "End-to-end encrypted email with OpenPGP and S/MIME.\n\nCommands:\n"
+        for command in commands {
+            let padded = command.name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            text += "  \(padded)\(command.summary)\n"
+        }
+        text += "\nRun 'mailseal COMMAND --help' for a command's options.\n"
+        return text
+    }
+}

@@ -1,0 +1,3 @@
+import Foundation
+
+exit(MailSealTool.run(Array(CommandLine.arguments.dropFirst())))
