@@ -50,12 +50,12 @@ struct SMTPDANETests {
     }
 
     @Test func daneEEIgnoresTheNameAsRFC7672Says() throws {
-        let data = try tlsaData("mx-wrongname.crt", selector: 1, matching: 1)
+        let data = try tlsaData("mx-badcert.crt", selector: 1, matching: 1)
         let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: data)
 
         let result = DANEVerifier.verify(
-            [record], isSecure: true, host: "mx-wrongname.example.test",
-            handshake: try handshake("mx-wrongname.example.test"))
+            [record], isSecure: true, host: "mx-badcert.example.test",
+            handshake: try handshake("mx-badcert.example.test"))
 
         #expect(result.status == .validated)
     }
@@ -74,8 +74,8 @@ struct SMTPDANETests {
         let record = TLSAAssociation(usage: 2, selector: 0, matchingType: 1, data: try caData())
 
         let result = DANEVerifier.verify(
-            [record], isSecure: true, host: "mx-wrongname.example.test",
-            handshake: try handshake("mx-wrongname.example.test"))
+            [record], isSecure: true, host: "mx-badcert.example.test",
+            handshake: try handshake("mx-badcert.example.test"))
 
         #expect(result.status == .mismatch)
     }
@@ -119,7 +119,7 @@ struct SMTPDANETests {
         let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: Data([1]))
 
         let result = DANEVerifier.verify(
-            [record], isSecure: true, host: "mx-plain.example.test", handshake: nil)
+            [record], isSecure: true, host: "mx-nostarttls.example.test", handshake: nil)
 
         #expect(result.status == .noTLS)
     }

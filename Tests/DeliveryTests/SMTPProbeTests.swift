@@ -26,7 +26,7 @@ struct SMTPProbeTests {
     }
 
     @Test func serverWithoutStartTLSIsReportedAsPlain() {
-        let result = probe.probe(host: "mx-plain.example.test")
+        let result = probe.probe(host: "mx-nostarttls.example.test")
 
         #expect(result.reachedServer)
         #expect(!result.offersSTARTTLS)
@@ -36,7 +36,7 @@ struct SMTPProbeTests {
     }
 
     @Test func wrongNameCertificateVerifiesButDoesNotMatch() throws {
-        let tls = try #require(probe.probe(host: "mx-wrongname.example.test").tls)
+        let tls = try #require(probe.probe(host: "mx-badcert.example.test").tls)
 
         #expect(tls.chainVerified)
         #expect(!tls.nameMatches)

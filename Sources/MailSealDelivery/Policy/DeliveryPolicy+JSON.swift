@@ -13,7 +13,7 @@ extension DeliveryPolicy {
         } catch {
             let reason = FileManager.default.fileExists(atPath: url.path)
                 ? "cannot read the policy file" : "no such policy file"
-            throw DeliveryError(.policyUnreadable, reason, location: url.path)
+            throw DeliveryError(.policyUnreadable, "\(url.path): \(reason)")
         }
         try self.init(json: data, source: url.path)
     }
@@ -209,6 +209,6 @@ private struct PolicyDecoder {
     }
 
     func error(_ reason: String, line: Int) -> DeliveryError {
-        DeliveryError(.policyInvalid, reason, location: "\(source):\(line)", line: line)
+        DeliveryError(.policyInvalid, "\(source):\(line): \(reason)")
     }
 }
