@@ -110,7 +110,7 @@ public struct DeliveryPolicy: Sendable, Equatable {
 }
 
 /// The policy as it applies to one recipient.
-public struct RecipientRules: Sendable, Equatable {
+public struct RecipientRules: Codable, Sendable, Equatable {
     public var methods: [DeliveryMethod]
     public var tlsMinimum: TLSLevel
     public var allowDiscoveredKeys: Bool

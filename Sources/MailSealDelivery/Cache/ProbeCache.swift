@@ -1,0 +1,98 @@
+import Foundation
+internal import CSQLite
+
+/// What MailSeal learned about recipients, kept in the home's state database
+/// (`MailSealHome.stateDatabase`): cached lookups and probes, and learned capabilities.
+///
+/// Each cached entry is JSON with an expiry: DNS answers for their TTL, MTA-STS
+/// policies for their max_age, SMTP probes for a short fixed time. Safe to share
+/// between tasks: every statement runs under one lock.
+public final class ProbeCache: @unchecked Sendable {
+    /// The kinds of cached entry; the key's meaning depends on it.
+    public enum Kind: String, Sendable {
+        case mx, tlsa, mtaSTS = "mta-sts", tlsReporting = "tls-rpt", smtp, keys
+    }
+
+    private let connection: SQLiteConnection
+    private let lock = NSLock()
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    /// Opens (and creates when missing) the database at `url`.
+    public init(database url: URL) throws {
+        connection = try SQLiteConnection(path: url.path)
+        try connection.execute("""
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS probe_cache (
+                kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL,
+                stored_at REAL NOT NULL, expires_at REAL NOT NULL,
+                PRIMARY KEY (kind, key));
+            CREATE TABLE IF NOT EXISTS learned_capabilities (
+                address TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,
+                learned_at REAL NOT NULL, PRIMARY KEY (address, kind));
+            """)
+    }
+
+    /// The entry stored under `kind` and `key`, when it has not expired at `now`.
+    public func value<Value: Decodable>(
+        _ type: Value.Type, kind: Kind, key: String, now: Date = Date()
+    ) -> Value? {
+        let data: Data? = lock.withLock {
+            try? connection.query(
+                "SELECT value FROM probe_cache WHERE kind = ? AND key = ? AND expires_at > ?",
+                [.text(kind.rawValue), .text(key), .real(now.timeIntervalSince1970)]
+            ).first?.first?.data
+        }
+        return data.flatMap { try? decoder.decode(type, from: $0) }
+    }
+
+    /// Stores `value` for `lifetime` seconds; a lifetime of zero stores nothing.
+    public func store<Value: Encodable>(
+        _ value: Value, kind: Kind, key: String, lifetime: TimeInterval, now: Date = Date()
+    ) throws {
+        guard lifetime > 0 else { return }
+        let data = try encoder.encode(value)
+        try lock.withLock {
+            try connection.run(
+                "INSERT OR REPLACE INTO probe_cache VALUES (?, ?, ?, ?, ?)",
+                [.text(kind.rawValue), .text(key), .blob(data),
+                 .real(now.timeIntervalSince1970),
+                 .real(now.addingTimeInterval(lifetime).timeIntervalSince1970)])
+        }
+    }
+
+    /// Removes the entries that expired before `now`.
+    public func removeExpired(now: Date = Date()) throws {
+        try lock.withLock {
+            try connection.run(
+                "DELETE FROM probe_cache WHERE expires_at <= ?", [.real(now.timeIntervalSince1970)])
+        }
+    }
+
+    // MARK: - Learned capabilities
+
+    /// Records what a recipient's mail taught; a newer lesson of a kind replaces the older.
+    public func learn(_ capability: LearnedCapability, for address: String) throws {
+        try lock.withLock {
+            try connection.run(
+                "INSERT OR REPLACE INTO learned_capabilities VALUES (?, ?, ?, ?)",
+                [.text(address.lowercased()), .text(capability.kind.rawValue),
+                 .text(capability.detail), .real(capability.learnedAt.timeIntervalSince1970)])
+        }
+    }
+
+    /// What was learned about `address`, oldest first.
+    public func learnedCapabilities(for address: String) throws -> [LearnedCapability] {
+        let rows = try lock.withLock {
+            try connection.query(
+                "SELECT kind, detail, learned_at FROM learned_capabilities WHERE address = ? "
+                    + "ORDER BY learned_at", [.text(address.lowercased())])
+        }
+        return rows.compactMap { row in
+            guard row.count == 3, let kind = row[0].text.flatMap(LearnedCapability.Kind.init),
+                  let detail = row[1].text, let time = row[2].real else { return nil }
+            return LearnedCapability(
+                kind: kind, detail: detail, learnedAt: Date(timeIntervalSince1970: time))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A DNS answer reduced to what the decision needs: the value, whether DNSSEC
+/// validated it, and how long it may be cached.
+public struct LookupAnswer<Value: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
+    public var value: Value
+    /// Validated up to a trust anchor; TLSA and the DNS key records count only then.
+    public var isSecure: Bool
+    /// Seconds the answer may be cached (the DNS TTL).
+    public var ttl: UInt32
+
+    public init(_ value: Value, isSecure: Bool, ttl: UInt32) {
+        self.value = value
+        self.isSecure = isSecure
+        self.ttl = ttl
+    }
+}
+
+/// One MX record: a host and its preference (lower first).
+public struct MailExchanger: Codable, Sendable, Equatable, Hashable {
+    public var host: String
+    public var preference: UInt16
+
+    public init(host: String, preference: UInt16) {
+        self.host = host
+        self.preference = preference
+    }
+}
+
+/// What the network says about a recipient domain: DNS, MTA-STS, TLS-RPT.
+///
+/// The DNS work (libunbound, with DNSSEC status) and the HTTPS fetches live in their
+/// own types; this protocol is the seam the prober uses, so it can also be cached.
+public protocol DomainLookup: Sendable {
+    /// The MX records of `domain`; an empty list when it has none (RFC 5321 §5.1
+    /// then says the domain itself is the mail host).
+    func mailExchangers(of domain: String) async throws -> LookupAnswer<[MailExchanger]>
+
+    /// The addresses of `host`, IPv6 and IPv4; nil lets the probe use the system resolver.
+    func addresses(of host: String) async throws -> [String]?
+
+    /// The TLSA records at `_PORT._tcp.HOST` (RFC 7672 §2.2).
+    func tlsaRecords(host: String, port: UInt16) async throws -> LookupAnswer<[TLSAAssociation]>
+
+    /// The domain's MTA-STS record and policy (RFC 8461).
+    func mtaSTS(of domain: String) async -> MTASTSEvidence
+
+    /// The domain's TLS-RPT record (RFC 8460).
+    func tlsReporting(of domain: String) async -> TLSRPTEvidence
+}
+
+/// Finds keys for an address on the network: WKD (advanced, then direct), OPENPGPKEY
+/// (RFC 7929) and SMIMEA (RFC 8162).
+public protocol KeyDiscovery: Sendable {
+    func discoverKeys(for address: String) async -> [DiscoveredKey]
+}
+
+/// The keys and certificates the home already holds for an address.
+public protocol KnownKeyLookup: Sendable {
+    func knownKeys(for address: String) throws -> [KnownKey]
+}
+
+/// Imports a discovered key into the home and says how it is known there afterwards.
+public protocol DiscoveredKeyImporter: Sendable {
+    func importDiscovered(_ key: DiscoveredKey, for address: String) throws -> KnownKey
+}
