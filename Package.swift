@@ -32,7 +32,7 @@ let package = Package(
         // Only the C macros that Swift cannot import.
         .target(
             name: "CMailSealShims",
-            dependencies: ["COpenSSL", "CGPGME"]),
+            dependencies: ["COpenSSL", "CGPGME", "CCurl"]),
 
         // MARK: - MailSeal modules
         .target(name: "MailSealMIME"),

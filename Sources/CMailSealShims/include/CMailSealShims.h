@@ -4,6 +4,7 @@
 #include <gpgme.h>
 #include <openssl/err.h>
 #include <openssl/x509.h>
+#include "CMailSealShimsCurl.h"
 
 /// gpgme_check_version is a macro that passes a struct offset; Swift cannot call it.
 const char *CMailSealShims_gpgme_check_version(const char *required);
