@@ -142,10 +142,13 @@ public struct TLSRPTEvidence: Codable, Sendable, Equatable {
     /// Where reports go (`mailto:` or `https:` URIs); empty without a record.
     public var reportURIs: [String]
     public var error: String?
+    /// Seconds the answer may be cached.
+    public var ttl: UInt32
 
-    public init(reportURIs: [String] = [], error: String? = nil) {
+    public init(reportURIs: [String] = [], error: String? = nil, ttl: UInt32 = 0) {
         self.reportURIs = reportURIs
         self.error = error
+        self.ttl = ttl
     }
 }
 

@@ -16,14 +16,33 @@ public struct LookupAnswer<Value: Codable & Sendable & Equatable>: Codable, Send
     }
 }
 
-/// One MX record: a host and its preference (lower first).
+/// One mail host of a domain: its name, preference (lower first) and addresses.
 public struct MailExchanger: Codable, Sendable, Equatable, Hashable {
     public var host: String
     public var preference: UInt16
+    /// IPv4 and IPv6 addresses; empty lets the probe ask the system resolver.
+    public var addresses: [String]
 
-    public init(host: String, preference: UInt16) {
+    public init(host: String, preference: UInt16, addresses: [String] = []) {
         self.host = host
         self.preference = preference
+        self.addresses = addresses
+    }
+}
+
+/// The mail hosts of a domain, as its MX records (or their absence) say.
+public struct MailHosts: Codable, Sendable, Equatable {
+    /// In the order to try them.
+    public var hosts: [MailExchanger]
+    /// No MX records: the domain's own address is the mail host (RFC 5321 §5.1).
+    public var implicit: Bool
+    /// A null MX (RFC 7505): the domain accepts no mail.
+    public var nullMX: Bool
+
+    public init(hosts: [MailExchanger], implicit: Bool = false, nullMX: Bool = false) {
+        self.hosts = hosts
+        self.implicit = implicit
+        self.nullMX = nullMX
     }
 }
 
@@ -32,12 +51,8 @@ public struct MailExchanger: Codable, Sendable, Equatable, Hashable {
 /// The DNS work (libunbound, with DNSSEC status) and the HTTPS fetches live in their
 /// own types; this protocol is the seam the prober uses, so it can also be cached.
 public protocol DomainLookup: Sendable {
-    /// The MX records of `domain`; an empty list when it has none (RFC 5321 §5.1
-    /// then says the domain itself is the mail host).
-    func mailExchangers(of domain: String) async throws -> LookupAnswer<[MailExchanger]>
-
-    /// The addresses of `host`, IPv6 and IPv4; nil lets the probe use the system resolver.
-    func addresses(of host: String) async throws -> [String]?
+    /// The mail hosts of `domain` with their addresses, in preference order.
+    func mailHosts(of domain: String) async throws -> LookupAnswer<MailHosts>
 
     /// The TLSA records at `_PORT._tcp.HOST` (RFC 7672 §2.2).
     func tlsaRecords(host: String, port: UInt16) async throws -> LookupAnswer<[TLSAAssociation]>

@@ -39,17 +39,16 @@ public struct SMTPProbe: Sendable {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// Probes `host`, trying its addresses (`addresses`, else the override, else the
-    /// system resolver) in order until one answers.
+    /// Probes `host`, trying its addresses (the configured override, else `addresses`,
+    /// else the system resolver's) in order until one answers.
     public func probe(host: String, addresses given: [String]? = nil) -> SMTPProbeResult {
         var result = SMTPProbeResult(host: host, port: configuration.port)
         let deadline = Date().addingTimeInterval(configuration.totalTimeout)
 
         let addresses: [String]
         do {
-            addresses = try given
-                ?? configuration.addressOverrides[host.lowercased()]
-                ?? SMTPSocket.resolve(host)
+            addresses = try configuration.addressOverrides[host.lowercased()]
+                ?? given ?? SMTPSocket.resolve(host)
         } catch let failure as SMTPStepFailure {
             result.steps.append(SMTPProbeStep(.resolve, succeeded: false, detail: failure.reason))
             return result
