@@ -96,11 +96,14 @@ struct SMTPProbeTests {
         #expect(result.address == nil)
     }
 
-    @Test func ipv6LoopbackIsProbedLikeIPv4() throws {
+    @Test func ipv6OverrideIsProbedLikeIPv4AndWinsOverGivenAddresses() throws {
         let hasIPv6 = (try? String(contentsOfFile: "/proc/net/if_inet6", encoding: .utf8))?
             .contains("00000000000000000000000000000001") ?? false
         try #require(hasIPv6, "no ::1 on this machine")
-        let result = probe.probe(host: "mx-ok.example.test", addresses: ["::1"])
+        var configuration = SMTPWorld.configuration()
+        configuration.addressOverrides["mx-ok.example.test"] = ["::1"]
+        let result = SMTPProbe(configuration: configuration).probe(
+            host: "mx-ok.example.test", addresses: ["127.0.0.2"])
 
         #expect(result.address == "::1")
         #expect(result.tls?.certificateValid == true)

@@ -1,18 +1,82 @@
 import Foundation
 import MailSealDelivery
+import Testing
 import TestSupport
 
-/// The SMTP part of the loopback test world (scripts/world/smtp), started once per run.
+/// The loopback test world's mail servers (scripts/world/smtp) and its DNS
+/// (scripts/world/dns), started once per run; SMTP first, so DNS publishes its TLSA.
 enum SMTPWorld {
-    static let folder = ProjectPaths.root.appendingPathComponent(".world/smtp")
-    static let caFile = ProjectPaths.root.appendingPathComponent(".world/ca/world-ca.crt").path
+    static let world = ProcessInfo.processInfo.environment["MAILSEAL_TEST_WORLD"]
+        .map { URL(fileURLWithPath: $0) } ?? ProjectPaths.root.appendingPathComponent(".world")
+    static let folder = world.appendingPathComponent("smtp")
+    static let caFile = world.appendingPathComponent("ca/world-ca.crt").path
 
-    /// Starts the servers if they are not running yet; the script is idempotent.
-    static let started: Bool = {
-        let script = ProjectPaths.root.appendingPathComponent("scripts/world/smtp").path
-        let result = try? ProcessRunner.run(script, ["start"])
-        return result?.status == 0
-    }()
+    /// Starts the servers if they are not running yet; the scripts are idempotent.
+    static let started: Bool = run("smtp")
+
+    /// Starts the DNS world as well.
+    static let dnsStarted: Bool = started && run("dns")
+
+    /// Runs `scripts/world/PART start` and waits for it.
+    ///
+    /// Not through `Process`: its children would inherit the test runner's blocked
+    /// signals (so the servers could not be stopped with SIGTERM), and `Process` does
+    /// not always notice the end of a script whose daemons live on.
+    private static func run(_ part: String) -> Bool {
+        let script = ProjectPaths.root.appendingPathComponent("scripts/world/\(part)").path
+        let log = world.appendingPathComponent("\(part)-start.log").path
+        try? FileManager.default.createDirectory(at: world, withIntermediateDirectories: true)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(script), strdup("start"), nil]
+        defer { arguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, script, &actions, &attributes, arguments, environ) == 0 else {
+            return false
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return status == 0
+    }
+
+    /// `.world/dns.env` as a dictionary.
+    static var dnsEnvironment: [String: String] {
+        let text = (try? String(contentsOf: world.appendingPathComponent("dns.env"), encoding: .utf8)) ?? ""
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+        }
+        return values
+    }
+
+    /// A validating resolver that asks the world's name server for `test.`.
+    static func resolver() throws -> DNSResolver {
+        let environment = dnsEnvironment
+        let server = try #require(environment["MAILSEAL_DNS_SERVER"])
+        let anchors = try #require(environment["MAILSEAL_DNS_TRUST_ANCHORS"])
+        return try DNSResolver(configuration: DNSResolver.Configuration(
+            upstream: .stub(zone: "test", servers: [server]), trustAnchors: [.file(anchors)],
+            timeout: .seconds(5), resolvedSpecialUseZones: ["test"]))
+    }
 
     /// The world's host names and their loopback addresses, from `.world/smtp/hosts`.
     static var addresses: [String: [String]] {

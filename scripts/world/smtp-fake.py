@@ -8,6 +8,7 @@ No real MTA misbehaves on purpose, so these two stand in:
 Neither reads or stores anything a client might send beyond the SMTP commands.
 """
 import argparse
+import os
 import socket
 import socketserver
 import time
@@ -63,9 +64,13 @@ def main():
     parser.add_argument("mode", choices=["broken", "silent"])
     parser.add_argument("--address", required=True)
     parser.add_argument("--port", type=int, default=25)
+    parser.add_argument("--pidfile", help="where to write this process's id once listening")
     arguments = parser.parse_args()
     handler = Broken if arguments.mode == "broken" else Silent
     with Server((arguments.address, arguments.port), handler) as server:
+        if arguments.pidfile:
+            with open(arguments.pidfile, "w") as pidfile:
+                pidfile.write(f"{os.getpid()}\n")
         server.serve_forever()
 
 

@@ -27,6 +27,13 @@ extension DeliveryPolicy {
             address: evidence.address, method: nil, reasons: [],
             tlsLevel: evidence.domain.tlsLevel, rules: rules, evidence: evidence)
         var refusals = Refusals()
+        // No method reaches a domain that takes no mail: not even the portal's notice.
+        if evidence.domain.mx?.nullMX == true || evidence.domain.domain.isEmpty {
+            decision.reasons = [
+                evidence.domain.problem ?? "\(evidence.domain.domain) accepts no mail (null MX)",
+            ]
+            return decision
+        }
 
         for method in rules.methods {
             switch method {

@@ -1,0 +1,164 @@
+import Foundation
+import MailSealDelivery
+import Testing
+import TestSupport
+
+/// Decisions end to end: the world's DNS (NSD, DNSSEC-signed zones) and its mail
+/// servers (Postfix and the fakes), through the prober and the policy.
+@Suite(.serialized, .enabled(if: SMTPWorld.dnsStarted, "the DNS and SMTP test world did not start"))
+struct DecisionWorldTests {
+    func prober(cache: ProbeCache? = nil) throws -> Prober {
+        var configuration = Prober.Configuration()
+        configuration.smtp = SMTPWorld.configuration()
+        // The addresses come from the world's DNS, not from overrides.
+        configuration.smtp.addressOverrides = [:]
+        return Prober(
+            configuration: configuration,
+            lookup: ResolverDomainLookup(resolver: try SMTPWorld.resolver()), cache: cache)
+    }
+
+    func decide(
+        _ address: String, policy: DeliveryPolicy = .builtIn, sensitive: Bool = false
+    ) async throws -> DeliveryDecision {
+        let decisions = try await prober().decide([address], policy: policy, sensitive: sensitive)
+        return try #require(decisions.first)
+    }
+
+    @Test func goodServerGivesTLSWithAVerifiedCertificate() async throws {
+        let decision = try await decide("alice@ok.example.test")
+
+        #expect(decision.method == .tls)
+        #expect(decision.tlsLevel == .verified)
+        #expect(decision.reasons.first?.hasPrefix(
+            "MX mx-ok.example.test offers STARTTLS, TLS 1.3, certificate valid") == true)
+        let server = try #require(decision.evidence.domain.servers.first)
+        #expect(server.probe.address == "127.0.0.2")
+        #expect(server.dane.status == .insecure)
+    }
+
+    @Test func serverWithoutStartTLSSendsToThePortal() async throws {
+        let decision = try await decide("bob@nostarttls.example.test")
+
+        #expect(decision.method == .portal)
+        #expect(decision.reasons == [
+            "no key or certificate", "MX mx-nostarttls.example.test offers no STARTTLS"])
+        #expect(decision.summary
+            == "portal: no key or certificate; MX mx-nostarttls.example.test offers no STARTTLS")
+    }
+
+    @Test func badCertificateIsPortalUnderVerifiedAndTLSUnderOpportunistic() async throws {
+        let verified = try await decide("carol@badcert.example.test")
+        var lenient = DeliveryPolicy.builtIn
+        lenient.tlsMinimum = .opportunistic
+        let opportunistic = try await decide("carol@badcert.example.test", policy: lenient)
+
+        #expect(verified.method == .portal)
+        #expect(verified.reasons.contains(
+            "MX mx-badcert.example.test offers STARTTLS, TLS 1.3, certificate not valid for "
+                + "mx-badcert.example.test, TLSA not DNSSEC-validated")
+            || verified.reasons.contains(
+            "MX mx-badcert.example.test offers STARTTLS, TLS 1.3, certificate not valid for "
+                + "mx-badcert.example.test"))
+        #expect(verified.reasons.last == "TLS opportunistic is below the required verified")
+        #expect(opportunistic.method == .tls)
+        #expect(opportunistic.tlsLevel == .opportunistic)
+    }
+
+    @Test func brokenStartTLSSendsToThePortalWithTheReason() async throws {
+        let decision = try await decide("dave@broken.example.test")
+
+        #expect(decision.method == .portal)
+        let reason = try #require(decision.reasons.last)
+        #expect(reason.hasPrefix(
+            "MX mx-broken.example.test offers STARTTLS but TLS failed: TLS handshake failed"))
+    }
+
+    @Test func silentServerTimesOutWithinItsBound() async throws {
+        let started = Date()
+        let decision = try await decide("erin@silent.example.test")
+
+        #expect(Date().timeIntervalSince(started) < 8)
+        #expect(decision.method == .portal)
+        #expect(decision.reasons.contains("MX mx-silent.example.test timed out (no greeting)"))
+        #expect(decision.reasons.contains("no MX answered"))
+    }
+
+    @Test func silentFirstMXIsFollowedByTheNextOnes() async throws {
+        let decision = try await decide("frank@multi.example.test")
+
+        let servers = decision.evidence.domain.servers
+        #expect(servers.map(\.host) == [
+            "mx-silent.example.test", "mx-ok.example.test", "mx-nostarttls.example.test"])
+        #expect(servers[0].probe.timedOut)
+        #expect(servers[1].probe.tls?.certificateValid == true)
+        // The mail may reach any answering MX, so the weakest one decides.
+        #expect(decision.method == .portal)
+        #expect(decision.reasons == [
+            "no key or certificate", "MX mx-nostarttls.example.test offers no STARTTLS"])
+    }
+
+    @Test func sensitiveMailNeedsEnforcedTLS() async throws {
+        let decision = try await decide("alice@ok.example.test", sensitive: true)
+
+        #expect(decision.method == .portal)
+        #expect(decision.rules.tlsMinimum == .enforced)
+        #expect(decision.reasons.last
+            == "TLS verified is below the required enforced for sensitive mail")
+    }
+
+    @Test func daneValidatedMXIsEnforcedEvenForSensitiveMail() async throws {
+        let decision = try await decide("grace@dane.signed.test", sensitive: true)
+
+        #expect(decision.method == .tls)
+        #expect(decision.tlsLevel == .enforced)
+        let server = try #require(decision.evidence.domain.servers.first)
+        #expect(server.dane.status == .validated)
+        #expect(decision.evidence.domain.mx?.dnssecValidated == true)
+        #expect(decision.reasons.first?.contains("DANE validated") == true)
+    }
+
+    @Test func weakBackupMXSpoilsADANEDomain() async throws {
+        let decision = try await decide("heidi@signed.test")
+
+        #expect(decision.evidence.domain.servers.map(\.tlsLevel) == [.enforced, TLSLevel.none])
+        #expect(decision.method == .portal)
+    }
+
+    @Test func nullMXDomainHasNoMethod() async throws {
+        let decision = try await decide("ivan@nullmx.example.test")
+
+        #expect(decision.method == nil)
+        #expect(decision.reasons == ["nullmx.example.test accepts no mail (null MX)"])
+        #expect(decision.evidence.domain.servers.isEmpty)
+    }
+
+    @Test func addressOverrideForcesThePortalWhereTLSWouldDo() async throws {
+        let policy = try DeliveryPolicy(json: Data("""
+            {"addresses": {"boss@ok.example.test": {"method": "portal"}},
+             "domains": {"badcert.example.test": {"tlsMinimum": "opportunistic"}}}
+            """.utf8))
+
+        let boss = try await decide("boss@ok.example.test", policy: policy)
+        let carol = try await decide("carol@badcert.example.test", policy: policy)
+
+        #expect(boss.method == .portal)
+        #expect(boss.reasons == ["policy override for address boss@ok.example.test forces the portal"])
+        #expect(carol.method == .tls)
+        #expect(carol.rules.overrides == ["domain badcert.example.test"])
+    }
+
+    @Test func manyRecipientsCostOneProbePerDomainMX() async throws {
+        let domains = ["ok.example.test", "nostarttls.example.test", "badcert.example.test"]
+        let addresses = (0..<90).map { "user\($0)@\(domains[$0 % 3])" }
+        let before = SMTPWorld.postfixConnections(to: "mx-nostarttls.example.test")
+        let prober = try prober()
+
+        let decisions = await prober.decide(addresses, policy: .builtIn)
+
+        #expect(decisions.count == 90)
+        #expect(decisions.map(\.address) == addresses)
+        #expect(prober.smtpConnections == 3)
+        #expect(SMTPWorld.postfixConnections(to: "mx-nostarttls.example.test") == before + 1)
+        #expect(decisions.filter { $0.method == .tls }.count == 30)
+    }
+}
