@@ -49,10 +49,11 @@ extension MTASTSPolicy {
     public init(parsing text: String) throws {
         var version: String?, mode: Mode?, maxAge: Int?
         var mx: [String] = []
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, rawLine) in lines.enumerated() {
+        // In Swift "\r\n" is one Character, so both line ends are matched as such.
+        let lines = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (index, line) in lines.enumerated() {
             let number = index + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 throw Self.bad(number, "has no \"key: value\" form")

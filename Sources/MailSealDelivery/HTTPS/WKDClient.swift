@@ -49,6 +49,13 @@ public struct WKDClient: Sendable {
         self.https = https
     }
 
+    /// The URL `method` uses for `address`; the domain is lowercased, the local part is
+    /// hashed lowercased and also sent as given in `l=`.
+    public static func url(for address: String, method: Method) throws -> String {
+        let urls = WKDHash.urls(for: try MailAddress(address))
+        return urls.first { $0.0 == method }!.1
+    }
+
     /// Looks `address` up; failures are reported in the attempts, not thrown.
     /// - Throws: `badAddress` when `address` has no `@`; `CancellationError`.
     public func lookup(_ address: String) async throws -> Lookup {
