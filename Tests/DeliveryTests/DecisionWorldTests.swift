@@ -14,7 +14,7 @@ struct DecisionWorldTests {
         configuration.smtp.addressOverrides = [:]
         return Prober(
             configuration: configuration,
-            lookup: ResolverDomainLookup(resolver: try SMTPWorld.resolver()), cache: cache)
+            lookup: try SMTPWorld.domainLookup(), cache: cache)
     }
 
     func decide(
@@ -24,16 +24,36 @@ struct DecisionWorldTests {
         return try #require(decisions.first)
     }
 
-    @Test func goodServerGivesTLSWithAVerifiedCertificate() async throws {
+    @Test func goodServerWithMTASTSEnforceGivesEnforcedTLS() async throws {
         let decision = try await decide("alice@ok.example.test")
 
         #expect(decision.method == .tls)
-        #expect(decision.tlsLevel == .verified)
-        #expect(decision.reasons.first?.hasPrefix(
-            "MX mx-ok.example.test offers STARTTLS, TLS 1.3, certificate valid") == true)
+        #expect(decision.tlsLevel == .enforced)
+        #expect(decision.reasons == [
+            "MX mx-ok.example.test offers STARTTLS, TLS 1.3, certificate valid, MTA-STS enforce, "
+                + "TLSA not DNSSEC-validated"])
         let server = try #require(decision.evidence.domain.servers.first)
         #expect(server.probe.address == "127.0.0.2")
         #expect(server.dane.status == .insecure)
+        #expect(decision.evidence.domain.mtaSTS?.mode == .enforce)
+        #expect(decision.evidence.domain.mtaSTS?.maxAge == 86400)
+        #expect(decision.evidence.domain.tlsReporting?.reportURIs == [
+            "mailto:tls-reports@ok.example.test", "https://reports.example.test/tlsrpt"])
+    }
+
+    @Test func mtaSTSTestingModeIsOnlyVerified() async throws {
+        let decision = try await decide("alice@testing.example.test")
+
+        #expect(decision.method == .tls)
+        #expect(decision.tlsLevel == .verified)
+        #expect(decision.reasons.first?.contains("certificate valid, MTA-STS testing") == true)
+    }
+
+    @Test func mxMissingFromTheMTASTSPolicyIsNotEnforced() async throws {
+        let decision = try await decide("alice@mismatch.example.test")
+
+        #expect(decision.tlsLevel == .verified)
+        #expect(decision.reasons.first?.contains("not listed in the MTA-STS policy") == true)
     }
 
     @Test func serverWithoutStartTLSSendsToThePortal() async throws {
@@ -98,7 +118,10 @@ struct DecisionWorldTests {
     }
 
     @Test func sensitiveMailNeedsEnforcedTLS() async throws {
-        let decision = try await decide("alice@ok.example.test", sensitive: true)
+        let enforced = try await decide("alice@ok.example.test", sensitive: true)
+        let decision = try await decide("alice@testing.example.test", sensitive: true)
+
+        #expect(enforced.method == .tls)
 
         #expect(decision.method == .portal)
         #expect(decision.rules.tlsMinimum == .enforced)

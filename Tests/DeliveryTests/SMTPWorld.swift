@@ -14,8 +14,10 @@ enum SMTPWorld {
     /// Starts the servers if they are not running yet; the scripts are idempotent.
     static let started: Bool = run("smtp")
 
-    /// Starts the DNS world as well.
-    static let dnsStarted: Bool = started && run("dns")
+    /// Starts the DNS and HTTPS worlds as well; DNS after SMTP, so that it publishes
+    /// the TLSA record of mx-ok's certificate.
+    static let dnsStarted: Bool = started && run("https") && run("dns")
+        && (try? DNSTestWorld.require()) != nil
 
     /// Runs `scripts/world/PART start` and waits for it.
     ///
@@ -57,25 +59,10 @@ enum SMTPWorld {
         return status == 0
     }
 
-    /// `.world/dns.env` as a dictionary.
-    static var dnsEnvironment: [String: String] {
-        let text = (try? String(contentsOf: world.appendingPathComponent("dns.env"), encoding: .utf8)) ?? ""
-        var values: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1)
-            if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
-        }
-        return values
-    }
-
-    /// A validating resolver that asks the world's name server for `test.`.
-    static func resolver() throws -> DNSResolver {
-        let environment = dnsEnvironment
-        let server = try #require(environment["MAILSEAL_DNS_SERVER"])
-        let anchors = try #require(environment["MAILSEAL_DNS_TRUST_ANCHORS"])
-        return try DNSResolver(configuration: DNSResolver.Configuration(
-            upstream: .stub(zone: "test", servers: [server]), trustAnchors: [.file(anchors)],
-            timeout: .seconds(5), resolvedSpecialUseZones: ["test"]))
+    /// The evidence sources of the whole world: its DNS (validating) and its HTTPS.
+    static func domainLookup() throws -> ResolverDomainLookup {
+        let world = try DNSTestWorld.require()
+        return ResolverDomainLookup(resolver: try world.resolver(), https: world.https())
     }
 
     /// The world's host names and their loopback addresses, from `.world/smtp/hosts`.

@@ -9,6 +9,7 @@ Neither reads or stores anything a client might send beyond the SMTP commands.
 """
 import argparse
 import os
+import signal
 import socket
 import socketserver
 import time
@@ -60,6 +61,8 @@ class Server(socketserver.ThreadingTCPServer):
 
 
 def main():
+    # A test runner may have blocked signals in the thread that started us; stop must work.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, signal.valid_signals())
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=["broken", "silent"])
     parser.add_argument("--address", required=True)

@@ -1,11 +1,15 @@
 import Foundation
 
-/// The network evidence of a domain through the validating resolver (`DNSResolver`).
+/// The network evidence of a domain through the validating resolver (`DNSResolver`)
+/// and, for MTA-STS policies, HTTPS (`MTASTSClient`).
 public struct ResolverDomainLookup: DomainLookup {
     public let resolver: DNSResolver
+    public let mtaSTSClient: MTASTSClient
 
-    public init(resolver: DNSResolver) {
+    /// `https` fetches the MTA-STS policies; its CA file decides which servers count.
+    public init(resolver: DNSResolver, https: HTTPSClient = HTTPSClient()) {
         self.resolver = resolver
+        self.mtaSTSClient = MTASTSClient(resolver: resolver, https: https)
     }
 
     public func mailHosts(of domain: String) async throws -> LookupAnswer<MailHosts> {
@@ -39,20 +43,16 @@ public struct ResolverDomainLookup: DomainLookup {
     }
 
     public func mtaSTS(of domain: String) async -> MTASTSEvidence {
-        // TODO: fetch the policy with MTASTSClient once it is merged; until then only
-        // the `_mta-sts` TXT record is read, and no MX counts as MTA-STS enforced.
         do {
-            let answer = try await resolver.query(DNSName.mtaSTS(domain: domain), type: .txt)
-                .requireUsable()
-            let records = try answer.texts().filter { $0.hasPrefix("v=STSv1") }
-            guard records.count == 1 else {
-                return MTASTSEvidence(error: records.isEmpty ? "no MTA-STS record" : "more than one MTA-STS record")
-            }
-            let id = records[0].split(separator: ";")
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .first { $0.hasPrefix("id=") }.map { String($0.dropFirst(3)) }
-            return MTASTSEvidence(recordID: id, error: "MTA-STS policy not fetched")
+            let found = try await mtaSTSClient.discover(domain)
+            let mode = MTASTSEvidence.Mode(rawValue: found.policy.mode.rawValue)
+            return MTASTSEvidence(
+                recordID: found.record.id, mode: mode, mxPatterns: found.policy.mx,
+                maxAge: UInt32(clamping: found.policy.maxAge))
+        } catch let error as DeliveryError where error.code == .mtaSTSNoRecord {
+            return MTASTSEvidence(error: "no MTA-STS record")
         } catch {
+            // RFC 8461 §5: a record without a usable policy is as no policy at all.
             return MTASTSEvidence(error: Prober.describe(error))
         }
     }
