@@ -6,6 +6,9 @@ struct GPGMESession {
     let context: gpgme_ctx_t
     let exchange: PassphraseExchange
 
+    /// Whether the passphrase callback explains a failure better than GPGME's code.
+    var passphraseFailed: Bool { exchange.wasRejected || exchange.wasMissing }
+
     /// The error for a failed GPGME call, blaming the passphrase when GnuPG refused it.
     func failure(
         _ error: gpgme_error_t, _ context: String, function: String,

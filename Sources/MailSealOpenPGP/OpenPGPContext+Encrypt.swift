@@ -47,6 +47,11 @@ extension OpenPGPContext {
             ? gpgme_op_encrypt(session.context, recipients, flags, input, output)
             : gpgme_op_encrypt_sign(session.context, recipients, flags, input, output)
 
+        if OpenPGPError.isFailure(error), session.passphraseFailed {
+            throw session.failure(
+                error, "cannot sign the message", function: function,
+                keys: signer.map { [$0.fingerprint] } ?? [])
+        }
         if let invalid = gpgme_op_encrypt_result(session.context)?.pointee.invalid_recipients {
             let fingerprint = GPGMEText.string(invalid.pointee.fpr)?.uppercased() ?? ""
             let key = keys.first { key in

@@ -44,13 +44,17 @@ extension OpenPGPContext {
             return try GPGMEData.withInput(data, function: function) { input in
                 try GPGMEData.withOutput(function: function) { output in
                     let error = gpgme_op_sign(session.context, input, output, mode)
+                    let signing = "cannot sign with \(OpenPGPContext.describe(key, address: nil))"
+                    if OpenPGPError.isFailure(error), session.passphraseFailed {
+                        throw session.failure(
+                            error, signing, function: function, keys: [key.fingerprint])
+                    }
                     try OpenPGPContext.checkSigners(
                         gpgme_op_sign_result(session.context)?.pointee.invalid_signers,
                         key: key, function: function)
                     if OpenPGPError.isFailure(error) {
                         throw session.failure(
-                            error, "cannot sign with \(OpenPGPContext.describe(key, address: nil))",
-                            function: function, keys: [key.fingerprint])
+                            error, signing, function: function, keys: [key.fingerprint])
                     }
                     return OpenPGPContext.newSignatures(in: session)
                 }

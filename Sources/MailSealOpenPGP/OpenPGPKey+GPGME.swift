@@ -9,6 +9,10 @@ extension OpenPGPKey {
         let userIDs = GPGMEList.collect(key.pointee.uids, next: { $0.pointee.next })
             .map(OpenPGPUserID.init)
         let primary = subkeys.first
+        // GPGME's own key-level flags keep the primary key's capabilities even when the
+        // key is revoked, so usability is worked out from the subkeys here.
+        let usable = key.pointee.revoked == 0 && key.pointee.expired == 0
+            && key.pointee.disabled == 0 && key.pointee.invalid == 0
 
         var addresses: [String] = []
         for userID in userIDs where !userID.isRevoked && !userID.isInvalid
@@ -29,8 +33,8 @@ extension OpenPGPKey {
             isRevoked: key.pointee.revoked != 0,
             isDisabled: key.pointee.disabled != 0,
             isInvalid: key.pointee.invalid != 0,
-            canEncrypt: key.pointee.can_encrypt != 0,
-            canSign: key.pointee.can_sign != 0,
+            canEncrypt: usable && subkeys.contains { $0.isUsable(for: .encrypt) },
+            canSign: usable && subkeys.contains { $0.isUsable(for: .sign) },
             hasSecret: key.pointee.secret != 0 || subkeys.contains { $0.hasSecret },
             subkeys: subkeys,
             ownerTrust: OpenPGPValidity(key.pointee.owner_trust))

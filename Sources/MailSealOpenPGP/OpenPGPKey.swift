@@ -70,9 +70,9 @@ public struct OpenPGPKey: Sendable, Equatable {
     public let isRevoked: Bool
     public let isDisabled: Bool
     public let isInvalid: Bool
-    /// Whether GnuPG finds a valid subkey that may encrypt.
+    /// Whether the key is valid now and has a valid subkey that may encrypt.
     public let canEncrypt: Bool
-    /// Whether GnuPG finds a valid subkey that may sign.
+    /// Whether the key is valid now and has a valid subkey that may sign (secret or not).
     public let canSign: Bool
     /// Whether any secret key material of this key is in the keyring.
     public let hasSecret: Bool

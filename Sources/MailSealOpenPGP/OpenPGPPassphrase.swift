@@ -42,9 +42,8 @@ public struct OpenPGPPassphrase: Sendable, CustomStringConvertible, CustomDebugS
         }
 
         let text = String(decoding: contents, as: UTF8.self)
-        let firstLine = text.split(
-            separator: "\n", maxSplits: 1, omittingEmptySubsequences: false
-        ).first.map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) } ?? ""
+        // CR, LF and CRLF all end the line; the rest of the file is ignored.
+        let firstLine = text.components(separatedBy: .newlines).first ?? ""
         return OpenPGPPassphrase(secret: firstLine, source: "file \(url.path)")
     }
 
