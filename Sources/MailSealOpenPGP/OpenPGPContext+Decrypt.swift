@@ -101,6 +101,21 @@ extension OpenPGPContext {
                 "no secret key for any recipient of this message: key IDs \(names)",
                 function: function, keys: raw.recipients)
         }
+        if gpgme_err_code(error) == GPG_ERR_WRONG_SECKEY {
+            return OpenPGPError(
+                .decryptionFailed,
+                "the session key could not be recovered: the message is damaged or was"
+                    + " modified (\(OpenPGPError.describe(error)))",
+                function: function, keys: raw.recipients)
+        }
+        // Past the recipients, unreadable packets mean the decrypted data is garbage.
+        if !raw.recipients.isEmpty, OpenPGPError.code(for: error) == .malformedData {
+            return OpenPGPError(
+                .decryptionFailed,
+                "the message is damaged or was modified: its decrypted data is unreadable"
+                    + " (\(OpenPGPError.describe(error)))",
+                function: function, keys: raw.recipients)
+        }
         if raw.legacyWithoutMDC {
             return OpenPGPError(.missingIntegrityProtection, OpenPGPContext.noMDCReason,
                                 function: function)

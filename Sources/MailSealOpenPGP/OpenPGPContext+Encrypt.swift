@@ -20,7 +20,9 @@ extension OpenPGPContext {
         _ plaintext: Data, recipients: [String], signer: String? = nil, armored: Bool = true
     ) throws -> Data {
         let keys = try recipientKeys(recipients)
-        let signingKey = try signer.map { try usableKey(fingerprint: $0, purpose: .sign) }
+        let signingKey = try signer.map {
+            try usableKey(fingerprint: $0, purpose: .sign, function: #function)
+        }
 
         return try withSession(armored: armored, function: #function) { session in
             if let signingKey { try addSigner(signingKey, to: session, function: #function) }
@@ -81,7 +83,7 @@ extension OpenPGPContext {
         }
         var keys: [OpenPGPKey] = []
         for recipient in recipients {
-            let key = try usableKey(fingerprint: recipient, purpose: .encrypt)
+            let key = try usableKey(fingerprint: recipient, purpose: .encrypt, function: "encrypt")
             if !keys.contains(where: { $0.fingerprint == key.fingerprint }) { keys.append(key) }
         }
         return keys

@@ -28,6 +28,13 @@ extension OpenPGPContext {
                 function: "decrypt")
         }
 
+        if let tag = scan.truncatedTag {
+            throw OpenPGPError(
+                .malformedData,
+                "the message is truncated: its \(packetName(tag)) ends before its declared"
+                    + " length, so nothing was decrypted",
+                function: "decrypt")
+        }
         if let first = packets.first, ![1, 3, 9, 18].contains(first.tag) {
             throw OpenPGPError(
                 .notEncrypted,
@@ -61,7 +68,9 @@ extension OpenPGPContext {
     /// Packet names from RFC 9580 s5, for messages about unexpected input.
     private static func packetName(_ tag: Int) -> String {
         let names = [
-            2: "Signature", 4: "One-Pass Signature", 5: "Secret-Key", 6: "Public-Key",
+            1: "Public-Key Encrypted Session Key", 3: "Symmetric-Key Encrypted Session Key",
+            9: "Symmetrically Encrypted Data", 18: "Symmetrically Encrypted Integrity Protected"
+                + " Data", 2: "Signature", 4: "One-Pass Signature", 5: "Secret-Key", 6: "Public-Key",
             7: "Secret-Subkey", 8: "Compressed Data", 11: "Literal Data", 13: "User ID",
             14: "Public-Subkey",
         ]

@@ -37,7 +37,7 @@ extension OpenPGPContext {
     private func sign(
         _ data: Data, signer: String, mode: gpgme_sig_mode_t, armored: Bool, function: String
     ) throws -> (made: NewSignature, output: Data) {
-        let key = try usableKey(fingerprint: signer, purpose: .sign)
+        let key = try usableKey(fingerprint: signer, purpose: .sign, function: function)
 
         let (made, output) = try withSession(armored: armored, function: function) { session in
             try addSigner(key, to: session, function: function)

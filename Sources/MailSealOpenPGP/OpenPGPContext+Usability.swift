@@ -39,8 +39,22 @@ extension OpenPGPContext {
 
     /// The key with `fingerprint`, checked usable for `purpose` now.
     public func usableKey(fingerprint: String, purpose: OpenPGPKeyPurpose) throws -> OpenPGPKey {
-        let found = try key(fingerprint: fingerprint)
-        try OpenPGPContext.checkUsable(found, for: purpose, address: nil)
+        try usableKey(fingerprint: fingerprint, purpose: purpose, function: #function)
+    }
+
+    /// `usableKey(fingerprint:purpose:)` reporting errors as raised by `function`.
+    func usableKey(
+        fingerprint: String, purpose: OpenPGPKeyPurpose, function: String
+    ) throws -> OpenPGPKey {
+        let found: OpenPGPKey
+        do {
+            found = try key(fingerprint: fingerprint)
+        } catch let error as OpenPGPError {
+            throw OpenPGPError(
+                error.code, error.reason, function: function, keys: error.keys,
+                address: error.address, date: error.date)
+        }
+        try OpenPGPContext.checkUsable(found, for: purpose, address: nil, function: function)
         return found
     }
 
@@ -100,7 +114,9 @@ extension OpenPGPContext {
 
     /// `the key 0x1234… (alice@example.org)`, for error reasons.
     static func describe(_ key: OpenPGPKey, address: String?) -> String {
+        // A revoked key's user IDs count as revoked too, but they still name it.
         let name = address?.lowercased() ?? key.addresses.first
+            ?? key.userIDs.map(\.email).first { !$0.isEmpty }
         return "the key \(key.fingerprint)" + (name.map { " for \($0)" } ?? "")
     }
 
