@@ -18,6 +18,7 @@ extension OpenPGPContext {
     public func decrypt(
         _ ciphertext: Data, allowMissingIntegrityProtection: Bool = false
     ) throws -> OpenPGPDecryption {
+        let ciphertext = OpenPGPArmor.addingMissingChecksums(ciphertext)
         let format = try OpenPGPContext.encryptionFormat(of: ciphertext)
         if format == .noIntegrityProtection, !allowMissingIntegrityProtection {
             throw OpenPGPError(

@@ -11,6 +11,7 @@ extension OpenPGPContext {
     ///   GnuPG sees the data so that nothing is imported; `.malformedData` when no key is
     ///   found; `.importFailed` when every key was refused.
     public func importKeys(_ data: Data) throws -> OpenPGPImportResult {
+        let data = OpenPGPArmor.addingMissingChecksums(data)
         try OpenPGPContext.refuseUnsupportedKeys(data)
 
         let result = try withSession(function: #function) { session in

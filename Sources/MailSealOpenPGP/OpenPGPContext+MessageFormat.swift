@@ -15,10 +15,13 @@ extension OpenPGPContext {
     /// - Throws: `.unsupportedMessageFormat` naming the packets and versions;
     ///   `.notEncrypted` when the data starts with a packet no encrypted message starts with.
     static func encryptionFormat(of message: Data) throws -> OpenPGPEncryptionFormat {
+        let dataPackets = OpenPGPPacketScan.dataPackets
         guard let scan = OpenPGPPacketScan(message) else { return .unknown }
         let packets = scan.packets.filter { $0.tag != 10 }  // Marker packets carry nothing.
 
-        let unsupported = packets.compactMap(unsupportedPacket)
+        // The encrypted data packet first: its version decides the format.
+        let unsupported = (packets.filter { dataPackets.contains($0.tag) }
+            + packets.filter { !dataPackets.contains($0.tag) }).compactMap(unsupportedPacket)
         if !unsupported.isEmpty {
             throw OpenPGPError(
                 .unsupportedMessageFormat,

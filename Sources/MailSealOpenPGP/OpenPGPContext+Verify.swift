@@ -10,6 +10,7 @@ extension OpenPGPContext {
     /// - Throws: `.noSignature` when `signature` holds none, `.malformedData` when it is
     ///   not OpenPGP data.
     public func verifyDetached(signedData: Data, signature: Data) throws -> [OpenPGPSignature] {
+        let signature = OpenPGPArmor.addingMissingChecksums(signature)
         let signatures = try withSession(function: #function) { session in
             try GPGMEData.withInput(signature, function: #function) { signatureData in
                 try GPGMEData.withInput(signedData, function: #function) { signed in
@@ -30,7 +31,10 @@ extension OpenPGPContext {
     ///
     /// The plaintext of a cleartext signature is what was signed: dash-escaping undone and
     /// line endings as GnuPG restores them.
-    public func verifyInline(_ data: Data) throws -> (plaintext: Data, signatures: [OpenPGPSignature]) {
+    public func verifyInline(
+        _ data: Data
+    ) throws -> (plaintext: Data, signatures: [OpenPGPSignature]) {
+        let data = OpenPGPArmor.addingMissingChecksums(data)
         let (signatures, plaintext) = try withSession(function: #function) { session in
             try GPGMEData.withInput(data, function: #function) { signed in
                 try GPGMEData.withOutput(function: #function) { output in
