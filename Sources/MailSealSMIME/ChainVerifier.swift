@@ -107,9 +107,15 @@ private final class ProblemCollector {
         case X509_V_ERR_INVALID_PURPOSE where problem.depth == 0:
             return .notForEmailProtection
         case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY,
-            X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE, X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
-            X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, X509_V_ERR_CERT_UNTRUSTED,
-            X509_V_ERR_CERT_REJECTED:
+            X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+            let issuer = problem.certificate?.issuer ?? "unknown"
+            return .untrusted(
+                reason: "the issuer of \(subject) (\(issuer)) is neither a trust anchor "
+                    + "nor among the certificates available")
+        case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+            return .untrusted(
+                reason: "\(subject) is a self-signed certificate that is not a trust anchor")
+        case X509_V_ERR_CERT_UNTRUSTED, X509_V_ERR_CERT_REJECTED:
             return .untrusted(reason: "\(text) (at \(subject))")
         default:
             return .invalid(reason: "\(text) (at \(subject))")
