@@ -42,11 +42,10 @@ struct ReceivedField {
         // The date follows the last `;` outside comments (RFC 5322 s3.6.7).
         let split = tokens.lastIndex(of: .semicolon)
         let stampTokens = split.map { tokens[..<$0] } ?? tokens[...]
+        readClauses(stampTokens.filter { $0 != .semicolon })
         if let split {
             readDate(tokens[(split + 1)...])
         }
-
-        readClauses(stampTokens.filter { $0 != .semicolon })
     }
 
     private mutating func readClauses(_ tokens: [ReceivedToken]) {
@@ -72,6 +71,14 @@ struct ReceivedField {
     }
 
     private mutating func readDate(_ tokens: ArraySlice<ReceivedToken>) {
+        var tokens = tokens
+        // Courier writes its `id` clause after the date-time.
+        if let at = tokens.firstIndex(where: { $0 == .word("id") || $0 == .word("ID") }) {
+            let clause = Clause(keyword: "id", words: Array(tokens[(at + 1)...]))
+            if self.clause("id") == nil { clauses.append(clause) }
+            tokens = tokens[..<at]
+        }
+
         var words: [String] = []
         for token in tokens {
             if case .comment(let text) = token {

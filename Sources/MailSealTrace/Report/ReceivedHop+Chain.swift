@@ -18,31 +18,31 @@ extension ReceivedHop {
     /// A problem when this hop's sending host is plainly not the host that wrote
     /// `previous`, the nearest older field naming a receiving host.
     ///
-    /// Linked when a name matches (or shares a registered domain) or an address matches.
-    /// Not checked when either side gives nothing to compare, or this hop is local:
-    /// Gmail's `by 2001:db8::1` and a sender known only by address cannot be compared.
+    /// Only names can show a break: linked when a name matches or shares a registered
+    /// domain. A matching address also links, but a differing one proves nothing, since
+    /// servers send from other addresses than they receive on. Not checked when either
+    /// side has no name (Gmail's `by 2001:db8::1`) or this hop is local.
     func linkProblem(after previous: ReceivedHop) -> ReceivedProblem? {
         switch scope {
         case .crossing, .internal(.sameRegisteredDomain), .internal(.internalDomain): break
         default: return nil
         }
 
-        let names = [fromName, fromReverseName].compactMap { $0.flatMap(DomainName.init) }
-        let previousName = previous.byName.flatMap(DomainName.init)
-        let canCompareNames = !names.isEmpty && previousName != nil
-        let canCompareAddresses = fromAddress != nil && previous.byAddress != nil
-        guard canCompareNames || canCompareAddresses else { return nil }
+        var names = [fromName, fromReverseName].compactMap { $0.flatMap(DomainName.init) }
+        if names.count == 2, names[0] == names[1] { names.removeLast() }
+        guard !names.isEmpty, let previousName = previous.byName.flatMap(DomainName.init)
+        else { return nil }
 
-        if let previousName, names.contains(where: { name in
+        if names.contains(where: { name in
             name == previousName || (name.registeredDomain != nil
                 && name.registeredDomain == previousName.registeredDomain)
         }) {
             return nil
         }
-        if canCompareAddresses, fromAddress == previous.byAddress { return nil }
+        if fromAddress != nil, fromAddress == previous.byAddress { return nil }
 
-        let sender = names.map(\.text).first ?? fromAddress ?? "?"
-        let writer = previous.byName ?? previous.byAddress ?? "?"
+        let sender = names.map(\.text).joined(separator: " / ")
+        let writer = previousName.text
         return ReceivedProblem(
             .notLinkedToPreviousHop,
             "sent by \(sender), but hop \(previous.number) was received by \(writer)")

@@ -58,7 +58,10 @@ extension ReceivedHop {
             problems.append(ReceivedProblem(
                 .missingBy, "no \"by\" clause: the receiving host is not recorded"))
         }
-        if let sending, sending.name == nil, sending.address == nil {
+        let readableName = sending?.name.map { name in
+            DomainName(name) != nil || IPAddressText(name) != nil
+        } ?? false
+        if let sending, !readableName, sending.address == nil {
             problems.append(ReceivedProblem(
                 .unreadableFrom, "the \"from\" clause names no host or address that can be read"))
         }

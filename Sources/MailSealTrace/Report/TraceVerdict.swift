@@ -49,7 +49,7 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
             outcome = .notEncrypted
         } else if !unknownHops.isEmpty {
             outcome = .unknown
-        } else if crossingHops.isEmpty {
+        } else if crossingHops.isEmpty, !hops.contains(where: { $0.scope == .unknown }) {
             outcome = .internalOnly
         } else {
             outcome = .encrypted
@@ -68,8 +68,8 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
         case .internalOnly:
             text = "No hop between organisations: the message stayed inside one organisation."
         case .encrypted:
-            text = "Encrypted: every hop between organisations used TLS "
-                + "(\(Self.list(crossingHops)))."
+            text = "Encrypted: every hop between organisations used TLS"
+                + (crossingHops.isEmpty ? "." : " (\(Self.list(crossingHops))).")
         case .notEncrypted:
             text = "NOT encrypted: \(Self.list(unencryptedHops)) between organisations "
                 + "did not use TLS."
