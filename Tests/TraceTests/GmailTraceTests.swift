@@ -8,7 +8,8 @@ private let gmailRecipientChain = """
     Received: by 2001:db8:4a:1e0::7 with SMTP id x12csp1234567pxb;
             Tue, 4 Mar 2025 01:15:05 -0800 (PST)
     Received: from mail.example.net (mail.example.net. [198.51.100.25])
-            by mx.google.example.com with ESMTPS id a1b2c3d4e5f6si1234567qkb.123.2025.03.04.01.15.04
+            by mx.google.example.com with ESMTPS
+            id a1b2c3d4e5f6si1234567qkb.123.2025.03.04.01.15.04
             for <alice@example.org>
             (version=TLS1_3 cipher=TLS_AES_256_GCM_SHA384 bits=256/256);
             Tue, 04 Mar 2025 01:15:04 -0800 (PST)
@@ -52,11 +53,13 @@ private let gmailRecipientChain = """
 
 @Test func gmailSubmissionWithESMTPSAAndCipherIsRead() throws {
     let report = try trace("""
-        Received: from mail-sor-f41.google.example.com (mail-sor-f41.google.example.com [198.51.100.41])
+        Received: from mail-sor-f41.google.example.com
+        \t(mail-sor-f41.google.example.com [198.51.100.41])
         \tby mx.example.org (Postfix) with ESMTPS id 4Z6b1X0Qh4z9sV
         \tfor <alice@example.org>; Tue,  4 Mar 2025 10:15:06 +0100 (CET)
         Received: from [192.168.1.20] ([203.0.113.77])
-                by smtp.google.example.com with ESMTPSA id 5b1f17b1804b1-43bd2a1b2c3sm1234567f8a.12.2025.03.04.01.15.03
+                by smtp.google.example.com with ESMTPSA
+                id 5b1f17b1804b1-43bd2a1b2c3sm1234567f8a.12.2025.03.04.01.15.03
                 for <alice@example.org>
                 (version=TLS1_3 cipher=TLS_AES_128_GCM_SHA256 bits=128/128);
                 Tue, 04 Mar 2025 01:15:03 -0800 (PST)
@@ -80,7 +83,8 @@ private let gmailRecipientChain = """
 
 @Test func gmailWebSentMessageStartsWithAHopNamingOnlyAnAddress() throws {
     let report = try trace("""
-        Received: from mail-sor-f41.google.example.com (mail-sor-f41.google.example.com [198.51.100.41])
+        Received: from mail-sor-f41.google.example.com
+        \t(mail-sor-f41.google.example.com [198.51.100.41])
         \tby mx.example.org (Postfix) with ESMTPS id 4Z6b1X0Qh4z9sV
         \tfor <alice@example.org>; Tue,  4 Mar 2025 10:15:06 +0100 (CET)
         Received: by 2001:db8:6a10:8f0c::3 with SMTP id u5csp98765wrb;

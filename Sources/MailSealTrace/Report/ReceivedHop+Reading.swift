@@ -44,7 +44,8 @@ extension ReceivedHop {
         }
         if !field.leadingWords.isEmpty {
             let text = field.leadingWords.joined(separator: " ")
-            problems.append(ReceivedProblem(.unexpectedText, "text before the first clause: \(text)"))
+            problems.append(ReceivedProblem(
+                .unexpectedText, "text before the first clause: \(text)"))
         }
         for clause in field.clauses where clause.words.isEmpty && clause.keyword != "with" {
             problems.append(ReceivedProblem(.unexpectedText, "\"\(clause.keyword)\" has no value"))
