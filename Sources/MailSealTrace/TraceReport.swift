@@ -40,8 +40,7 @@ public struct TraceReport: Codable, Equatable, Sendable {
         guard trimmed.contains("."), let domain = DomainName(trimmed) else {
             throw TraceError(
                 .invalidInternalDomain,
-                "'\(written)' is not a domain name; give one such as example.org",
-                raisedIn: "TraceReport.init")
+                "'\(written)' is not a domain name; give one such as example.org")
         }
         return domain
     }

@@ -6,6 +6,7 @@ enum MailSealTool {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
+        TraceCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
