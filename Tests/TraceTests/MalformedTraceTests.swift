@@ -14,6 +14,9 @@ import Testing
     #expect(hop.isInternal == nil)
     #expect(report.verdict.outcome == .unknown)
     #expect(report.verdict.unknownHops == [1])
+    #expect(report.verdict.unplacedHops == [1])
+    #expect(report.verdict.summary
+        == "Cannot be known: hop 1 cannot be placed inside or between organisations.")
 }
 
 @Test func emptyAndPunctuationOnlyFieldsDoNotCrash() throws {

@@ -43,7 +43,9 @@ func addressesAreReadInTheFormsServersWrite(_ written: String, _ canonical: Stri
     #expect(IPAddressText(written)?.text == canonical)
 }
 
-@Test(arguments: ["", "1.2.3", "256.1.1.1", "2001:db8::1::2", "unknown", "[198.51.100.7", "fe80::1%5"])
+@Test(arguments: [
+    "", "1.2.3", "256.1.1.1", "2001:db8::1::2", "unknown", "[198.51.100.7", "fe80::1%5",
+])
 func nonAddressesAreRefused(_ written: String) {
     #expect(IPAddressText(written) == nil)
 }

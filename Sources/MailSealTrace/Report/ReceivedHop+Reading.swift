@@ -47,7 +47,7 @@ extension ReceivedHop {
             problems.append(ReceivedProblem(
                 .unexpectedText, "text before the first clause: \(text)"))
         }
-        for clause in field.clauses where clause.words.isEmpty && clause.keyword != "with" {
+        for clause in field.clauses where clause.words.isEmpty {
             problems.append(ReceivedProblem(.unexpectedText, "\"\(clause.keyword)\" has no value"))
         }
         for keyword in ["from", "by", "with", "id"] where field.count(of: keyword) > 1 {

@@ -18,9 +18,13 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
     public var crossingHops: [Int]
     /// Crossing hops recorded as not encrypted.
     public var unencryptedHops: [Int]
-    /// Hops whose encryption cannot be known: crossing hops with TLS not recorded, and
-    /// hops too broken to place that are not known to be encrypted.
+    /// Hops whose encryption cannot be known: `unrecordedHops` and `unplacedHops`.
     public var unknownHops: [Int]
+    /// Crossing hops whose field does not record TLS either way.
+    public var unrecordedHops: [Int]
+    /// Hops too broken to tell whether they crossed organisations, not known to be
+    /// encrypted.
+    public var unplacedHops: [Int]
     /// Hops older than a break in the chain (`notLinkedToPreviousHop`): they may have
     /// been written by the sender rather than by the servers they name.
     public var unverifiableHops: [Int]
@@ -31,13 +35,10 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
     public init(hops: [ReceivedHop]) {
         crossingHops = hops.filter { $0.scope == .crossing }.map(\.number)
         unencryptedHops = hops.filter { $0.scope == .crossing && $0.tls == .no }.map(\.number)
-        unknownHops = hops.filter { hop in
-            switch hop.scope {
-            case .crossing: return hop.tls == .notRecorded
-            case .unknown: return !hop.tls.isEncrypted
-            case .internal: return false
-            }
-        }.map(\.number)
+        unrecordedHops = hops.filter { $0.scope == .crossing && $0.tls == .notRecorded }
+            .map(\.number)
+        unplacedHops = hops.filter { $0.scope == .unknown && !$0.tls.isEncrypted }.map(\.number)
+        unknownHops = (unrecordedHops + unplacedHops).sorted()
         let lastBreak = hops.last { hop in
             hop.problems.contains { $0.code == .notLinkedToPreviousHop }
         }
@@ -73,11 +74,9 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
         case .notEncrypted:
             text = "NOT encrypted: \(Self.list(unencryptedHops)) between organisations "
                 + "did not use TLS."
-            if !unknownHops.isEmpty {
-                text += " Not recorded: \(Self.list(unknownHops))."
-            }
+            if !unknownHops.isEmpty { text += " Also cannot be known: \(unknownReasons)." }
         case .unknown:
-            text = "Cannot be known: TLS is not recorded for \(Self.list(unknownHops))."
+            text = "Cannot be known: \(unknownReasons)."
         }
         if !unverifiableHops.isEmpty {
             text += " \(Self.list(unverifiableHops).capitalizedFirst) come"
@@ -85,6 +84,19 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
                 + " before a break in the chain and may have been written by the sender."
         }
         return text
+    }
+
+    /// Why the unknown hops are unknown, in one clause each.
+    private var unknownReasons: String {
+        var reasons: [String] = []
+        if !unrecordedHops.isEmpty {
+            reasons.append("TLS is not recorded for \(Self.list(unrecordedHops))")
+        }
+        if !unplacedHops.isEmpty {
+            reasons.append(
+                "\(Self.list(unplacedHops)) cannot be placed inside or between organisations")
+        }
+        return reasons.joined(separator: "; ")
     }
 
     /// "hop 2", "hops 2 and 4", "hops 1, 2 and 5".
