@@ -16,7 +16,7 @@ struct IPAddressText: Equatable {
     /// Reads an address as servers write it: `198.51.100.7`, `[198.51.100.7]`,
     /// `IPv6:2001:db8::1` (RFC 5321 s4.1.3), `[IPv6:2001:db8::1]:587`, or bare IPv6.
     init?(_ written: String) {
-        var candidate = Substring(written.trimmingWhitespace)
+        var candidate = Substring(written.trimmingCharacters(in: .whitespaces))
         if candidate.hasPrefix("[") {
             guard let close = candidate.firstIndex(of: "]") else { return nil }
             // Exim appends the client's port after the bracket: `[198.51.100.7]:4242`.

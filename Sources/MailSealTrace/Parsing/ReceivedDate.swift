@@ -5,7 +5,9 @@ import Foundation
 /// Accepted: an optional day name, day, month name, two- to four-digit year, `hh:mm` or
 /// `hh:mm:ss`, and a zone: `+hhmm`/`-hhmm`, `UT`, `GMT`, the North American names and
 /// the military letters. Anything else (asctime order, numeric months, a missing
-/// zone) is refused rather than guessed at.
+/// zone) is refused rather than guessed at. `MessageDate.parse` in MailSealMIME reads
+/// those too, assuming what is missing, which suits showing a Date field but not a
+/// trace, whose times and delays must be what the servers wrote or nothing.
 struct ReceivedDate: Equatable {
     var date: Date
     /// Set when the zone was a name RFC 5322 s4.3 says to read as `-0000` (UTC with no

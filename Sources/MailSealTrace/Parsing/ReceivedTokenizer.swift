@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a Received field value into tokens, tolerating what real servers write.
 ///
 /// RFC 5322 s3.2.2 allows folding white space and comments between any two tokens, and
@@ -98,11 +100,11 @@ struct ReceivedTokenizer {
         var text = ""
         while let character = peek() {
             index += 1
-            if character == closing { return text.trimmingWhitespace }
+            if character == closing { return text.trimmingCharacters(in: .whitespaces) }
             text.append(character)
         }
         problems.append(problem)
-        return text.trimmingWhitespace
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// A word runs to the next white space or the next character that starts another form.
@@ -124,14 +126,5 @@ struct ReceivedTokenizer {
     /// Folded white space inside a comment reads as one space.
     private func collapse(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        var slice = Substring(self)
-        while slice.first?.isWhitespace == true { slice.removeFirst() }
-        while slice.last?.isWhitespace == true { slice.removeLast() }
-        return String(slice)
     }
 }

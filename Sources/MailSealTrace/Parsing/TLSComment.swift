@@ -1,3 +1,5 @@
+import Foundation
+
 /// Readers for the TLS comments each MTA writes in its Received fields.
 ///
 /// Each returns nil unless the comment is in its syntax; the details are kept exactly as
@@ -66,7 +68,7 @@ enum TLSComment {
     static func courier(_ comment: String) -> TLSStatus? {
         guard let range = comment.range(of: "TLS: ") else { return nil }
         let fields = comment[range.upperBound...].split(separator: ",")
-            .map { $0.trimmingCharacters() }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
         guard let version = fields.first, isVersion(version) else { return nil }
         let bitsField = fields.first { $0.hasSuffix("bits") }
         let cipher = fields.dropFirst().first { !$0.hasSuffix("bits") }
@@ -87,8 +89,4 @@ enum TLSComment {
     static func leadingNumber(_ text: Substring) -> Int? {
         Int(text.prefix { $0.isASCIIDigit })
     }
-}
-
-extension Substring {
-    func trimmingCharacters() -> String { String(self).trimmingWhitespace }
 }

@@ -6,6 +6,7 @@ extension ReceivedHop {
         let sending = field.sendingHost
         let receiving = field.receivingHost
         let (tls, basis) = field.tlsStatus
+        let local = field.localRecord
 
         self.number = number
         fromName = sending?.name
@@ -20,24 +21,24 @@ extension ReceivedHop {
         tlsBasis = basis
         timeText = field.dateText
         self.field = value
-        problems = Self.structureProblems(field, sending: sending)
+        problems = Self.structureProblems(field, sending: sending, local: local)
 
         let date = field.dateText.flatMap(ReceivedDate.init)
         time = date?.date
         delay = nil
         problems += Self.dateProblems(field, date: date)
 
-        scope = Self.scope(field, sending: sending, receiving: receiving,
+        scope = Self.scope(local: local, sending: sending, receiving: receiving,
                            internalDomains: internalDomains)
     }
 
     // MARK: - Problems
 
     private static func structureProblems(
-        _ field: ReceivedField, sending: SendingHost?
+        _ field: ReceivedField, sending: SendingHost?, local: ReceivedField.LocalRecord?
     ) -> [ReceivedProblem] {
         var problems = field.lexicalProblems.map(describe)
-        if field.clauses.isEmpty, field.localRecord == nil {
+        if field.clauses.isEmpty, local == nil {
             problems.append(ReceivedProblem(
                 .unparseable, "not a Received field this reader knows: no from, by or with"))
             return problems
@@ -55,7 +56,7 @@ extension ReceivedHop {
                 .repeatedClause, "\"\(keyword)\" appears \(field.count(of: keyword)) times; "
                     + "the first is used"))
         }
-        if field.clause("by") == nil, field.localRecord == nil {
+        if field.clause("by") == nil, local == nil {
             problems.append(ReceivedProblem(
                 .missingBy, "no \"by\" clause: the receiving host is not recorded"))
         }

@@ -9,11 +9,11 @@ extension ReceivedHop {
     /// reverse lookup at all (Exchange, Dovecot), the name the sender announced; and
     /// none where the server recorded that the lookup failed.
     static func scope(
-        _ field: ReceivedField, sending: SendingHost?,
+        local: ReceivedField.LocalRecord?, sending: SendingHost?,
         receiving: (name: String?, address: IPAddressText?)?,
         internalDomains: [DomainName]
     ) -> HopScope {
-        switch field.localRecord {
+        switch local {
         case .submission: return .internal(.localSubmission)
         case .qmailQueue: return .internal(.sameHost)
         case nil: break

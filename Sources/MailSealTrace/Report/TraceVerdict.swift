@@ -18,8 +18,6 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
     public var crossingHops: [Int]
     /// Crossing hops recorded as not encrypted.
     public var unencryptedHops: [Int]
-    /// Hops whose encryption cannot be known: `unrecordedHops` and `unplacedHops`.
-    public var unknownHops: [Int]
     /// Crossing hops whose field does not record TLS either way.
     public var unrecordedHops: [Int]
     /// Hops too broken to tell whether they crossed organisations, not known to be
@@ -29,7 +27,10 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
     /// been written by the sender rather than by the servers they name.
     public var unverifiableHops: [Int]
     /// One sentence for people.
-    public var summary: String
+    public var summary = ""
+
+    /// Hops whose encryption cannot be known: `unrecordedHops` and `unplacedHops`.
+    public var unknownHops: [Int] { (unrecordedHops + unplacedHops).sorted() }
 
     /// Judges `hops`, which are in time order.
     public init(hops: [ReceivedHop]) {
@@ -38,7 +39,6 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
         unrecordedHops = hops.filter { $0.scope == .crossing && $0.tls == .notRecorded }
             .map(\.number)
         unplacedHops = hops.filter { $0.scope == .unknown && !$0.tls.isEncrypted }.map(\.number)
-        unknownHops = (unrecordedHops + unplacedHops).sorted()
         let lastBreak = hops.last { hop in
             hop.problems.contains { $0.code == .notLinkedToPreviousHop }
         }
@@ -48,14 +48,13 @@ public struct TraceVerdict: Codable, Equatable, Sendable {
             outcome = .noHops
         } else if !unencryptedHops.isEmpty {
             outcome = .notEncrypted
-        } else if !unknownHops.isEmpty {
+        } else if !unrecordedHops.isEmpty || !unplacedHops.isEmpty {
             outcome = .unknown
         } else if crossingHops.isEmpty, !hops.contains(where: { $0.scope == .unknown }) {
             outcome = .internalOnly
         } else {
             outcome = .encrypted
         }
-        summary = ""
         summary = describe()
     }
 
