@@ -8,6 +8,7 @@ enum MailSealTool {
     static let commands: [any Command.Type] = [
         EncryptCommand.self, SignCommand.self, DecryptCommand.self, VerifyCommand.self,
         KeysCommand.self,
+        TraceCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
