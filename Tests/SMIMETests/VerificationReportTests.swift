@@ -23,7 +23,8 @@ import TestSupport
     @Test func verificationTimeIsTheCallersChoice() throws {
         let alice = try TestIdentity.certificate("alice")
         let ca = try TestIdentity.ca
-        let der = try CMS.sign(content, signer: alice, key: TestIdentity.key("alice"), detached: true)
+        let der = try CMS.sign(
+            content, signer: alice, key: TestIdentity.key("alice"), detached: true)
         let in2050 = try #require(ISO8601DateFormatter().date(from: "2050-06-01T00:00:00Z"))
         let in2020 = try #require(ISO8601DateFormatter().date(from: "2020-06-01T00:00:00Z"))
 
@@ -62,7 +63,8 @@ import TestSupport
         let directory = TemporaryDirectory()
         let contentPath = try content.written(to: directory, as: "content.txt")
         let der = try peer("openssl", [
-            "cms", "-sign", "-binary", "-nodetach", "-nocerts", "-outform", "DER", "-in", contentPath,
+            "cms", "-sign", "-binary", "-nodetach", "-nocerts", "-outform", "DER",
+            "-in", contentPath,
             "-signer", TestIdentity.url("carol.crt").path,
             "-inkey", TestIdentity.url("carol.key").path,
         ]).stdout
@@ -125,7 +127,8 @@ import TestSupport
         #expect(good.chainNow == .valid)
         #expect(good.chainAtSigningTime == .noSigningTime)
         #expect(!bad.signatureIntact)
-        #expect(bad.signatureProblem?.hasPrefix("the signature does not match the content") == true)
+        #expect(
+            bad.signatureProblem?.hasPrefix("the signature does not match the content") == true)
     }
 
     @Test func eachSignerIsJudgedOnItsOwn() throws {
@@ -148,5 +151,17 @@ import TestSupport
         #expect(result.signers.map(\.signatureIntact) == [true, true])
         #expect(result.signers[0].chainNow == .valid)
         #expect(!result.signers[1].chainNow.isValid)
+    }
+
+    @Test func aTrustAnchorNeedNotBeARoot() throws {
+        let alice = try TestIdentity.certificate("alice")
+        let der = try CMS.sign(
+            content, signer: alice, key: TestIdentity.key("alice"), detached: true)
+
+        let signer = try #require(try CMS.verify(
+            der, detachedContent: content, trustAnchors: [alice]).signers.first)
+
+        #expect(signer.chainNow == .valid)
+        #expect(signer.chain.isEmpty)
     }
 }
