@@ -136,4 +136,41 @@ import TestSupport
         #expect(first?.openSSLErrors == second?.openSSLErrors)
         #expect(second?.openSSLErrors.contains { $0.contains("CMS_ContentInfo") } == true)
     }
+
+    @Test func damagedWrappedKeyOfAnECRecipientIsADecryptionFailure() throws {
+        let bob = try TestIdentity.certificate("bob")
+        let der = try CMS.encrypt(content, recipients: [bob])
+        // The AES-wrapped key is the last field before EncryptedContentInfo, whose
+        // SEQUENCE header (2 bytes) precedes the first id-data OID in the message.
+        let idData = Data([0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x01])
+        let contentType = try #require(der.range(of: idData))
+        let insideWrappedKey = contentType.lowerBound - 2 - 10 - der.startIndex
+
+        let error = #expect(throws: SMIMEError.self) {
+            try CMS.decrypt(
+                der.flippingByte(at: insideWrappedKey), key: TestIdentity.key("bob"),
+                certificate: bob)
+        }
+
+        #expect(error?.code == .decryptionFailed)
+        #expect(error?.reason.contains("could not recover the message key") == true)
+    }
+
+    @Test func damagedRSAEncryptedKeyOfGCMContentIsAnIntegrityFailure() throws {
+        let alice = try TestIdentity.certificate("alice")
+        let der = try CMS.encrypt(content, recipients: [alice], algorithm: .aes256GCM)
+        // The RSA-2048 encryptedKey: OCTET STRING with a two-byte length of 256.
+        let header = try #require(der.range(of: Data([0x04, 0x82, 0x01, 0x00])))
+        let middle = header.upperBound + 128 - der.startIndex
+
+        // OpenSSL answers a failed RSA decryption with a random key rather than an
+        // error (against Bleichenbacher-style oracles), so the tag check catches it.
+        let error = #expect(throws: SMIMEError.self) {
+            try CMS.decrypt(
+                der.flippingByte(at: middle), key: TestIdentity.key("alice"),
+                certificate: alice)
+        }
+
+        #expect(error?.code == .integrityFailure)
+    }
 }
