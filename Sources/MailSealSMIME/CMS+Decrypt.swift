@@ -11,7 +11,8 @@ public struct CMSDecryption: Sendable {
 
     /// True only for AuthEnvelopedData whose authentication tag was verified
     /// (RFC 5083): the content is exactly what was encrypted. CBC content is not
-    /// protected against modification.
+    /// protected against modification: a damaged CBC message usually fails on its
+    /// padding, but may also decrypt to altered bytes without any error.
     public var isAuthenticated: Bool
 
     /// The type of the decrypted content, usually `.data`.
@@ -64,10 +65,13 @@ extension CMS {
                             + "the message was modified or damaged, and nothing of it is used",
                         function: function)
                 }
+                // OpenSSL hides a failed RSA key decryption behind a random key, so bad
+                // padding may also mean the key was not encrypted for this recipient.
                 throw SMIMEError.openSSL(
                     .decryptionFailed,
-                    "the \(algorithm.displayName) content could not be decrypted "
-                        + "(bad padding): the message is damaged",
+                    "the \(algorithm.displayName) content could not be decrypted (bad "
+                        + "padding): the message is damaged, or its key was not encrypted "
+                        + "for this certificate's key",
                     function: function)
             }
             return CMSDecryption(

@@ -28,18 +28,7 @@ extension CMS {
                     function: function)
             }
             let isDetached = CMS_is_detached(cms.pointer) == 1
-            if isDetached, detachedContent == nil {
-                throw SMIMEError(
-                    .invalidArgument,
-                    "the signature is detached; the signed content must be given with it",
-                    function: function)
-            }
-            if !isDetached, detachedContent != nil {
-                throw SMIMEError(
-                    .invalidArgument,
-                    "the signed content is inside the message; do not give it separately",
-                    function: function)
-            }
+            try checkContent(isDetached: isDetached, given: detachedContent, function)
 
             let messageCertificates = CertificateStack.certificates(
                 taking: CMS_get1_certs(cms.pointer))
@@ -50,14 +39,15 @@ extension CMS {
             ERR_clear_error()
 
             let infos = OpenSSLStack.entries(CMS_get0_SignerInfos(cms.pointer))
-            let (content, digests) = try SignedContent.read(
+            let (content, signatureProblems) = try SignedContent.read(
                 cms, detached: detachedContent, signerInfos: infos, function: function)
 
             let verifier = ChainVerifier(
-                anchors: trustAnchors, intermediates: messageCertificates + additionalCertificates)
-            let signers = try zip(infos, digests).map { info, digestProblem in
+                anchors: trustAnchors,
+                intermediates: messageCertificates + additionalCertificates)
+            let signers = try zip(infos, signatureProblems).map { info, problem in
                 try signer(
-                    SignerInfoReader(info: info), digestProblem: digestProblem,
+                    SignerInfoReader(info: info), signatureProblem: problem,
                     verifier: verifier, others: messageCertificates, now: now, function)
             }
             return CMSVerification(
@@ -66,8 +56,27 @@ extension CMS {
         }
     }
 
+    /// Detached content must come with a detached signature, and only then.
+    private static func checkContent(
+        isDetached: Bool, given content: Data?, _ function: String
+    ) throws {
+        if isDetached, content == nil {
+            throw SMIMEError(
+                .invalidArgument,
+                "the signature is detached; the signed content must be given with it",
+                function: function)
+        }
+        if !isDetached, content != nil {
+            throw SMIMEError(
+                .invalidArgument,
+                "the signed content is inside the message; do not give it separately",
+                function: function)
+        }
+    }
+
+    /// The report on one signer: its signature result and its path at both moments.
     private static func signer(
-        _ reader: SignerInfoReader, digestProblem: String?, verifier: ChainVerifier,
+        _ reader: SignerInfoReader, signatureProblem: String?, verifier: ChainVerifier,
         others: [Certificate], now: Date, _ function: String
     ) throws -> CMSSigner {
         let certificate = reader.certificate
@@ -89,7 +98,7 @@ extension CMS {
         }
         return CMSSigner(
             certificate: certificate, signerIdentifier: reader.identifier, chain: chain,
-            signatureIntact: digestProblem == nil, signatureProblem: digestProblem,
+            signatureIntact: signatureProblem == nil, signatureProblem: signatureProblem,
             signingTime: signingTime,
             chainAtSigningTime: headline(problemsThen), chainNow: headline(problemsNow),
             chainProblemsAtSigningTime: problemsThen, chainProblemsNow: problemsNow,

@@ -26,13 +26,14 @@ public struct CMSSigner: Sendable {
     /// How the SignerInfo names its certificate: `serial 1A from CN = CA` or a key id.
     public var signerIdentifier: String
 
-    /// The certification path above the signer as built at `now`, from the issuer
-    /// up to the trust anchor when one was reached; the message's other
-    /// certificates when no path could be built.
+    /// The certification path above the signer as OpenSSL built it at `now`, issuer
+    /// first: up to the trust anchor when one was reached, else as far as the
+    /// available certificates go.
     public var chain: [Certificate]
 
     /// The message digest matches the content and the signature matches the signed
-    /// attributes under the signer's key; says nothing about trust.
+    /// attributes under the signer's key; says nothing about trust. False as well
+    /// when the signer's certificate is missing, since nothing could be checked.
     public var signatureIntact: Bool
 
     /// Why `signatureIntact` is false, in words; nil when it is true.

@@ -6,8 +6,10 @@ import Foundation
 extension Certificate {
     /// The subject key's algorithm and size: `RSA-2048`, `EC P-256`, `Ed25519`.
     public var keyAlgorithm: String {
-        guard let key = X509_get0_pubkey(x509) else { return "unknown" }
-        return KeyDescription.algorithm(of: key)
+        OpenSSLErrorQueue.runQuietly {
+            guard let key = X509_get0_pubkey(x509) else { return "unknown" }
+            return KeyDescription.algorithm(of: key)
+        }
     }
 
     /// Whether the certificate may be used for mail (RFC 8550 s4.4.4).
@@ -15,9 +17,11 @@ extension Certificate {
     /// True without an extended key usage extension, or when it lists
     /// id-kp-emailProtection or anyExtendedKeyUsage.
     public var allowsEmailProtection: Bool {
-        let usage = X509_get_extended_key_usage(x509)
-        if usage == UInt32.max { return true }
-        return usage & UInt32(XKU_SMIME | XKU_ANYEKU) != 0
+        OpenSSLErrorQueue.runQuietly {
+            let usage = X509_get_extended_key_usage(x509)
+            if usage == UInt32.max { return true }
+            return usage & UInt32(XKU_SMIME | XKU_ANYEKU) != 0
+        }
     }
 
     /// Whether a message can be encrypted to this certificate's key.
@@ -25,24 +29,32 @@ extension Certificate {
     /// The key must be RSA (key transport) or EC (key agreement, RFC 5753), and the key
     /// usage extension, when present, must allow keyEncipherment or keyAgreement.
     public var canEncrypt: Bool {
-        guard let key = X509_get0_pubkey(x509) else { return false }
-        let type = EVP_PKEY_get_base_id(key)
-        guard type == EVP_PKEY_RSA || type == EVP_PKEY_EC else { return false }
-        return keyUsageAllows(UInt32(KU_KEY_ENCIPHERMENT | KU_KEY_AGREEMENT))
+        OpenSSLErrorQueue.runQuietly {
+            guard let key = X509_get0_pubkey(x509) else { return false }
+            let type = EVP_PKEY_get_base_id(key)
+            guard type == EVP_PKEY_RSA || type == EVP_PKEY_EC else { return false }
+            return keyUsageAllows(UInt32(KU_KEY_ENCIPHERMENT | KU_KEY_AGREEMENT))
+        }
     }
 
     /// Whether the key usage extension, when present, allows signing messages.
     public var canSign: Bool {
-        keyUsageAllows(UInt32(KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION))
+        OpenSSLErrorQueue.runQuietly {
+            keyUsageAllows(UInt32(KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION))
+        }
     }
 
     /// Whether basicConstraints marks this as a certification authority.
     public var isCA: Bool {
-        X509_get_extension_flags(x509) & UInt32(EXFLAG_CA) != 0
+        OpenSSLErrorQueue.runQuietly {
+            X509_get_extension_flags(x509) & UInt32(EXFLAG_CA) != 0
+        }
     }
 
     /// Whether the certificate is issued by its own subject and signed by its own key.
-    public var isSelfSigned: Bool { X509_self_signed(x509, 1) == 1 }
+    public var isSelfSigned: Bool {
+        OpenSSLErrorQueue.runQuietly { X509_self_signed(x509, 1) == 1 }
+    }
 
     private func keyUsageAllows(_ bits: UInt32) -> Bool {
         let usage = X509_get_key_usage(x509)

@@ -79,25 +79,3 @@ public enum ContentEncryptionAlgorithm: String, Sendable, Codable, CaseIterable 
         }
     }
 }
-
-/// How the content-encryption key is encrypted to an RSA recipient (RFC 8551 s2.3).
-public enum RSAKeyTransport: String, Sendable, Codable {
-    /// RSAES-PKCS1-v1_5 (RFC 8017): what every S/MIME client reads.
-    case pkcs1v15
-    /// RSAES-OAEP with SHA-256 and MGF1-SHA-256 (RFC 3560, RFC 4055); not every
-    /// client reads it.
-    case oaep
-}
-
-/// A message digest for signing (RFC 5754).
-public enum DigestAlgorithm: String, Sendable, Codable, CaseIterable {
-    case sha256, sha384, sha512
-
-    var md: OpaquePointer? {
-        switch self {
-        case .sha256: return EVP_sha256()
-        case .sha384: return EVP_sha384()
-        case .sha512: return EVP_sha512()
-        }
-    }
-}

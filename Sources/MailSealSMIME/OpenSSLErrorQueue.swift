@@ -32,10 +32,14 @@ enum OpenSSLErrorQueue {
         return try body()
     }
 
-    /// Like `run`, for operations that report problems in their result and never throw.
+    /// Runs a step that reports problems in its result and never throws, and removes
+    /// whatever it queued, but nothing queued before it.
+    ///
+    /// Getters run inside failing operations too (a certificate's subject goes into an
+    /// error's reason), so they must not wipe the errors that operation is reporting.
     static func runQuietly<T>(_ body: () -> T) -> T {
-        ERR_clear_error()
-        defer { ERR_clear_error() }
+        ERR_set_mark()
+        defer { ERR_pop_to_mark() }
         return body()
     }
 }

@@ -1,4 +1,3 @@
-internal import CMailSealShims
 internal import COpenSSL
 import Foundation
 

@@ -51,16 +51,19 @@ public struct PrivateKey: Sendable, CustomStringConvertible, CustomDebugStringCo
     ///
     /// The bytes are key material: write them to a 0600 file and keep them out of logs.
     public var pemRepresentation: Data {
-        let encoded = try? MemoryBIO.writing(function: "PrivateKey.pemRepresentation") { bio in
-            PEM_write_bio_PKCS8PrivateKey(bio, box.pointer, nil, nil, 0, nil, nil)
+        OpenSSLErrorQueue.runQuietly {
+            let encoded = try? MemoryBIO.writing(function: "PrivateKey.pemRepresentation") {
+                PEM_write_bio_PKCS8PrivateKey($0, box.pointer, nil, nil, 0, nil, nil)
+            }
+            guard let encoded, encoded.0 == 1 else { return Data() }
+            return encoded.1
         }
-        ERR_clear_error()
-        guard let encoded, encoded.0 == 1 else { return Data() }
-        return encoded.1
     }
 
     /// The key's algorithm and size: `RSA-2048`, `EC P-256`.
-    public var algorithm: String { KeyDescription.algorithm(of: box.pointer) }
+    public var algorithm: String {
+        OpenSSLErrorQueue.runQuietly { KeyDescription.algorithm(of: box.pointer) }
+    }
 
     /// Whether this key is the private half of the certificate's public key.
     public func matches(_ certificate: Certificate) -> Bool {

@@ -36,6 +36,9 @@ import TestSupport
 
     @Test(arguments: [
         ("alice", ["-aes-256-cbc"], ContentEncryptionAlgorithm.aes256CBC),
+        // -stream writes BER with indefinite lengths, as mail clients do.
+        ("alice", ["-aes-256-cbc", "-stream"], .aes256CBC),
+        ("bob", ["-aes-256-gcm", "-stream"], .aes256GCM),
         ("alice", ["-aes-128-cbc"], .aes128CBC),
         ("alice", ["-aes-256-gcm"], .aes256GCM),
         ("alice", ["-aes-256-cbc", "-keyopt", "rsa_padding_mode:oaep"], .aes256CBC),
@@ -85,17 +88,21 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("alice", "sha256", true), ("alice", "sha1", true), ("bob", "sha384", false),
-        ("carol", "sha512", false),
+        ("alice", "sha256", true, false), ("alice", "sha1", true, false),
+        ("bob", "sha384", false, false), ("carol", "sha512", false, false),
+        // -stream writes BER with indefinite lengths (and embeds the content).
+        ("alice", "sha256", false, true), ("bob", "sha512", false, true),
     ])
-    func whatOpenSSLSignsWeVerify(signer: String, digest: String, detached: Bool) throws {
+    func whatOpenSSLSignsWeVerify(
+        signer: String, digest: String, detached: Bool, streamed: Bool
+    ) throws {
         let directory = TemporaryDirectory()
         let inputPath = try content.written(to: directory, as: "content.txt")
         let der = try peer("openssl", [
             "cms", "-sign", "-binary", "-outform", "DER", "-in", inputPath, "-md", digest,
             "-signer", TestIdentity.url("\(signer).crt").path,
             "-inkey", TestIdentity.url("\(signer).key").path,
-        ] + (detached ? [] : ["-nodetach"])).stdout
+        ] + (detached ? [] : ["-nodetach"]) + (streamed ? ["-stream"] : [])).stdout
 
         let result = try CMS.verify(
             der, detachedContent: detached ? content : nil, trustAnchors: [TestIdentity.ca])
