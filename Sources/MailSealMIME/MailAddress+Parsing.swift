@@ -50,8 +50,7 @@ private struct AddressListParser {
             case 0x5B:
                 tokens.append(.word(readLiteral(), quoted: false))
             default:
-                let word = scanner.readAtom { Self.isSpecial($0) } ?? ""
-                if word.isEmpty { scanner.index += 1 } else { tokens.append(.word(word, quoted: false)) }
+                tokens.append(contentsOf: readWord())
             }
         }
         finish()
@@ -100,14 +99,22 @@ private struct AddressListParser {
                 scanner.index += 1
                 inner.append(.special(byte))
             default:
-                let word = scanner.readAtom { Self.isSpecial($0) } ?? ""
-                if word.isEmpty { scanner.index += 1 } else { inner.append(.word(word, quoted: false)) }
+                inner.append(contentsOf: readWord())
             }
         }
         if case .special(0x40) = inner.first ?? .special(0) { inner = [] }
         return Self.addrSpec(inner.filter {
             if case .special(let byte) = $0 { return byte == 0x40 } else { return true }
         })
+    }
+
+    /// An atom, or nothing when the byte here starts none (it is then skipped).
+    private mutating func readWord() -> [Token] {
+        guard let word = scanner.readAtom(until: Self.isSpecial) else {
+            scanner.index += 1
+            return []
+        }
+        return [.word(word, quoted: false)]
     }
 
     /// A domain literal `[...]`, kept with its brackets.
@@ -125,7 +132,8 @@ private struct AddressListParser {
             switch token {
             case .special(let byte): return String(UnicodeScalar(byte))
             case .word(let text, let quoted):
-                let needsQuotes = quoted && !text.utf8.allSatisfy { MailAddress.isAtomText($0) || $0 == 0x2E }
+                let isDotAtom = text.utf8.allSatisfy { MailAddress.isAtomText($0) || $0 == 0x2E }
+                let needsQuotes = quoted && !isDotAtom
                 return needsQuotes ? ParameterWriter.quoted(text) : text
             }
         }.joined()

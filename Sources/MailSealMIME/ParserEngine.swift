@@ -74,7 +74,8 @@ struct ParserEngine {
                 stack[level].epilogueStart = line.next
             } else {
                 stack[level].state = .part
-                try push(ParserFrame(start: line.next, isRoot: false, isDigestPart: frame.isDigest))
+                try push(ParserFrame(
+                    start: line.next, isRoot: false, isDigestPart: frame.isDigest))
             }
             return true
         }

@@ -32,8 +32,8 @@ public enum QuotedPrintable {
         while index < bytes.count {
             let byte = bytes[index]
             if !binary && isLineBreak(byte) {
-                index += (byte == ASCII.cr && index + 1 < bytes.count && bytes[index + 1] == ASCII.lf)
-                    ? 2 : 1
+                let next = index + 1
+                index += byte == ASCII.cr && next < bytes.count && bytes[next] == ASCII.lf ? 2 : 1
                 out.append(contentsOf: ASCII.crlf)
                 column = 0
                 continue
@@ -84,7 +84,8 @@ public enum QuotedPrintable {
         while index < line.endIndex {
             let byte = line[index]
             if byte == ASCII.equals, line.endIndex - index >= 3,
-               let high = ASCII.hexValue(line[index + 1]), let low = ASCII.hexValue(line[index + 2]) {
+               let high = ASCII.hexValue(line[index + 1]),
+               let low = ASCII.hexValue(line[index + 2]) {
                 out.append(high << 4 | low)
                 index += 3
             } else {
@@ -102,6 +103,7 @@ public enum QuotedPrintable {
     }
 
     private static func escaped(_ byte: UInt8) -> [UInt8] {
-        [ASCII.equals, ASCII.upperHexDigits[Int(byte >> 4)], ASCII.upperHexDigits[Int(byte & 0x0F)]]
+        let hex = ASCII.upperHexDigits
+        return [ASCII.equals, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
     }
 }

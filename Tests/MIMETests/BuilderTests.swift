@@ -10,17 +10,18 @@ struct BuilderTests {
 
     private func message() -> MIMEEntity {
         var header = Header()
-        header.append("From", MailAddress("alice@example.org", displayName: "Alice Ärztin").headerValue)
+        let from = MailAddress("alice@example.org", displayName: "Alice Ärztin")
+        header.append("From", from.headerValue)
         header.append("Subject", EncodedWord.encode("Befund für Herrn Müller"))
         header.append("MIME-Version", "1.0")
         let alternative = MIMEEntity.multipart("alternative", parts: [
             .text("Guten Tag,\nanbei der Befund.\n"),
             .text("<p>Guten Tag,</p>", subtype: "html"),
         ])
+        let disposition = ContentDisposition.attachment(filename: "befund.pdf")
         let attachment = MIMEEntity.leaf(
             ContentType("application", "pdf"), body: pdf,
-            header: Header([HeaderField("Content-Disposition",
-                                        ContentDisposition.attachment(filename: "befund.pdf").headerValue)]))
+            header: Header([HeaderField("Content-Disposition", disposition.headerValue)]))
         return .multipart("mixed", parts: [alternative, attachment], header: header)
     }
 
@@ -67,7 +68,8 @@ struct BuilderTests {
 
     @Test func textIsMadeCanonicalButBinaryIsNot() throws {
         let text = MIMEEntity.leaf(ContentType("text", "plain"), body: Data("a\nb\n".utf8))
-        let binary = MIMEEntity.leaf(ContentType("application", "octet-stream"), body: Data("a\nb\n".utf8))
+        let binary = MIMEEntity.leaf(
+            ContentType("application", "octet-stream"), body: Data("a\nb\n".utf8))
 
         #expect(try text.decodedBody() == Data("a\r\nb\r\n".utf8))
         #expect(try binary.decodedBody() == Data("a\nb\n".utf8))
@@ -76,19 +78,25 @@ struct BuilderTests {
 
     @Test func boundaryNeverOccursInsideAPart() throws {
         let trap = "--SameBoundary\r\n--SameBoundary--\r\n"
-        let part = MIMEEntity.leaf(ContentType("text", "plain"), body: Data(trap.utf8), encoding: .sevenBit)
+        let part = MIMEEntity.leaf(
+            ContentType("text", "plain"), body: Data(trap.utf8), encoding: .sevenBit)
+        let nested = MIMEEntity.multipart("alternative", parts: [part])
         let built = MIMEEntity.multipart("mixed", parts: [part], boundary: "SameBoundary")
+        let deeper = MIMEEntity.multipart("mixed", parts: [nested], boundary: "SameBoundary")
         guard case .multipart(let multipart) = built.body else { return }
         let parsed = try MIMEParser().parse(built.serialized())
 
         #expect(multipart.boundary != "SameBoundary")
         #expect(built.contentType.boundary == multipart.boundary)
+        #expect(deeper.contentType.boundary != "SameBoundary")
         #expect(parsed.parts.count == 1)
         #expect(try parsed.parts[0].text() == trap)
+        #expect(try MIMEParser().parse(deeper.serialized()).entity(at: "1.1.1")?.text() == trap)
     }
 
     @Test func preferredBoundaryIsUsedWhenItIsFree() {
-        let built = MIMEEntity.multipart("mixed", parts: [.text("hello")], boundary: "free-boundary")
+        let built = MIMEEntity.multipart(
+            "mixed", parts: [.text("hello")], boundary: "free-boundary")
 
         #expect(built.contentType.boundary == "free-boundary")
         #expect(MIMEEntity.multipart("mixed", parts: [], boundary: "bad boundary ").contentType
@@ -97,7 +105,8 @@ struct BuilderTests {
 
     @Test func nestedBoundariesDifferAndRandomBoundariesDiffer() {
         let inner = MIMEEntity.multipart("alternative", parts: [.text("a")])
-        let outer = MIMEEntity.multipart("mixed", parts: [inner], boundary: inner.contentType.boundary)
+        let outer = MIMEEntity.multipart(
+            "mixed", parts: [inner], boundary: inner.contentType.boundary)
         let boundaries = (0..<50).compactMap { _ in
             MIMEEntity.multipart("mixed", parts: []).contentType.boundary
         }

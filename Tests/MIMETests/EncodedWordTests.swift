@@ -5,9 +5,11 @@ import Testing
 /// RFC 2047 encoded words.
 struct EncodedWordTests {
     @Test func qAndBWordsDecode() {
-        #expect(EncodedWord.decode("=?ISO-8859-1?Q?Keld_J=F8rn_Simonsen?=") == "Keld Jørn Simonsen")
+        #expect(EncodedWord.decode("=?ISO-8859-1?Q?Keld_J=F8rn_Simonsen?=")
+            == "Keld Jørn Simonsen")
         #expect(EncodedWord.decode("=?utf-8?b?w6TDtsO8?=") == "äöü")
-        #expect(EncodedWord.decode("=?UTF-8?B?w6TDtsO8?= and =?utf-8?q?=C3=A4?=") == "äöü and ä")
+        #expect(EncodedWord.decode("=?UTF-8?B?w6TDtsO8?= and =?utf-8?q?=C3=A4?=")
+            == "äöü and ä")
     }
 
     @Test func whitespaceBetweenAdjacentWordsIsDroppedEvenAcrossCharsets() throws {
@@ -27,7 +29,8 @@ struct EncodedWordTests {
     }
 
     @Test func wordsInsideOtherTextAndLanguageTagsAreDecoded() {
-        let filename = "/evil/because:of\\path\\3d-=?ISO-8859-1?Q?=63?=om=?US-ASCII*EN?Q?pr?=ess.gif"
+        let filename = "/evil/because:of\\path\\3d-=?ISO-8859-1?Q?=63?=om"
+            + "=?US-ASCII*EN?Q?pr?=ess.gif"
 
         #expect(EncodedWord.decode(filename) == "/evil/because:of\\path\\3d-compress.gif")
     }
@@ -41,19 +44,23 @@ struct EncodedWordTests {
     }
 
     @Test func asciiTextIsLeftAlone() {
-        #expect(EncodedWord.encode("Plain subject, nothing to do") == "Plain subject, nothing to do")
+        let plain = "Plain subject, nothing to do"
+        #expect(EncodedWord.encode(plain) == plain)
     }
 
     @Test(arguments: [
-        "Grüße aus Köln", "日本語メールテスト (testing Japanese emails)", "Ωmega and 🦊 fox 👩‍👩‍👧",
-        String(repeating: "Ünïcödé ", count: 30), "looks =?like?Q?a?= word", "tab\tand\u{7}bell",
+        "Grüße aus Köln", "日本語メールテスト (testing Japanese emails)",
+        "Ωmega and 🦊 fox 👩‍👩‍👧", String(repeating: "Ünïcödé ", count: 30),
+        "looks =?like?Q?a?= word", "tab\tand\u{7}bell",
     ])
     func encodedTextDecodesBackInWordsOfAtMostSeventyFive(_ text: String) {
         let encoded = EncodedWord.encode(text)
         let words = encoded.split(separator: " ")
 
         #expect(EncodedWord.decode(encoded) == text)
-        #expect(words.allSatisfy { $0.count <= 75 && $0.hasPrefix("=?utf-8?") && $0.hasSuffix("?=") })
+        #expect(words.allSatisfy {
+            $0.count <= 75 && $0.hasPrefix("=?utf-8?") && $0.hasSuffix("?=")
+        })
         #expect(encoded.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F || $0 == 0x20 })
         // Each word holds whole characters: it decodes alone to valid UTF-8.
         #expect(words.allSatisfy { !EncodedWord.decode(String($0)).contains("\u{FFFD}") })

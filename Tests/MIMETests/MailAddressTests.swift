@@ -49,8 +49,9 @@ struct MailAddressTests {
             == "=?utf-8?Q?Zo=C3=AB?= <a@example.org>")
     }
 
-    @Test(arguments: ["Alice Smith", "Smith, Alice", "Dr. \"Al\" Smith", "Zoë Ærø", "日本語 名前",
-                      "=?not?Q?encoded?="])
+    @Test(arguments: [
+        "Alice Smith", "Smith, Alice", "Dr. \"Al\" Smith", "Zoë Ærø", "日本語 名前", "=?not?Q?encoded?=",
+    ])
     func headerValueParsesBack(_ name: String) {
         let address = MailAddress("someone@example.org", displayName: name)
         let list = [address, MailAddress("other@example.org", displayName: name)]

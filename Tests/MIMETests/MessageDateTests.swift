@@ -10,7 +10,8 @@ struct MessageDateTests {
         let newYork = try #require(TimeZone(secondsFromGMT: -5 * 3600))
         let india = try #require(TimeZone(secondsFromGMT: 5 * 3600 + 1800))
 
-        #expect(MessageDate.rfc5322(moment, timeZone: newYork) == "Tue, 12 Nov 2013 09:12:42 -0500")
+        #expect(MessageDate.rfc5322(moment, timeZone: newYork)
+            == "Tue, 12 Nov 2013 09:12:42 -0500")
         #expect(MessageDate.rfc5322(moment, timeZone: india) == "Tue, 12 Nov 2013 19:42:42 +0530")
         #expect(MessageDate.parse(MessageDate.rfc5322(moment)) == moment)
     }

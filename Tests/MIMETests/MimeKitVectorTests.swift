@@ -33,8 +33,9 @@ struct MimeKitVectorTests {
         #expect(multipart.boundary == "NutNews,-a-nntpmtsonsguinrcfas,-boundary")
         #expect(try multipart.parts[1].decodedBody().isEmpty)
         #expect(multipart.parts[1].contentType.mimeType == "application/postscript")
-        #expect(String(decoding: multipart.epilogue, as: UTF8.self) == "Peter Urka <pcu@umich.edu>\n"
-            + "Dept. of Chemistry, Univ. of Michigan\nNewt-thought is right-thought.  Go Newt!\n\n")
+        #expect(String(decoding: multipart.epilogue, as: UTF8.self)
+            == "Peter Urka <pcu@umich.edu>\nDept. of Chemistry, Univ. of Michigan\n"
+            + "Newt-thought is right-thought.  Go Newt!\n\n")
     }
 
     @Test func missingSubtypeReadsAsOctetStreamKeepingItsParameters() throws {
@@ -89,7 +90,8 @@ struct MimeKitVectorTests {
     @Test func japaneseSubjectAndISO2022JPBodyDecode() throws {
         let message = try parse("japanese.txt")
 
-        #expect(message.header.decoded("Subject") == "日本語メールテスト (testing Japanese emails)")
+        #expect(message.header.decoded("Subject")
+            == "日本語メールテスト (testing Japanese emails)")
         #expect(message.contentType.charset == "ISO-2022-JP")
         #expect(try message.text() == "Let's see if both subject and body works fine...\n\n"
             + "日本語が\n正常に\n送れているか\nテスト.\n")

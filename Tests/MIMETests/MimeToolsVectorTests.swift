@@ -57,7 +57,9 @@ struct MimeToolsRoundTripTests {
         }
     }
 
-    @Test(arguments: Vectors.mimetoolsNames.filter { !MimeToolsRoundTripTests.binaryNames.contains($0) })
+    @Test(arguments: Vectors.mimetoolsNames.filter {
+        !MimeToolsRoundTripTests.binaryNames.contains($0)
+    })
     func unchangedMessageSerializesToItsCanonicalBytes(_ name: String) throws {
         var input = try Vectors.mimetoolsMessage(name)
         if input.starts(with: Data("From ".utf8)), let lf = input.firstIndex(of: 0x0A) {

@@ -45,7 +45,8 @@ struct ParserTests {
 
     @Test func mixedLineEndingsAreRead() throws {
         var text = sample.replacingOccurrences(of: "--XYZ\n", with: "--XYZ\r\n")
-        text = text.replacingOccurrences(of: "Subject: Lab results\n", with: "Subject: Lab results\r\n")
+        text = text.replacingOccurrences(
+            of: "Subject: Lab results\n", with: "Subject: Lab results\r\n")
         let message = try parse(text)
 
         #expect(message.parts.count == 2)
@@ -54,8 +55,8 @@ struct ParserTests {
     }
 
     @Test func oddFieldNamesNoSpaceAfterColonAndContinuationsAreRead() throws {
-        let message = try parse("SUBJECT:no space\ncontent-TYPE :  text/plain;\n\tcharset=\"utf-8\"\n"
-            + "X-Long: one\n   two\n\tthree\n\nbody")
+        let message = try parse("SUBJECT:no space\ncontent-TYPE :  text/plain;\n"
+            + "\tcharset=\"utf-8\"\nX-Long: one\n   two\n\tthree\n\nbody")
 
         #expect(message.header["Subject"] == "no space")
         #expect(message.header.fields[1].name == "content-TYPE")
@@ -88,7 +89,8 @@ struct ParserTests {
     }
 
     @Test func partWithoutHeaderOrBlankLineTakesTheTextAsItsBody() throws {
-        let message = try parse("Content-Type: multipart/mixed; boundary=b\n\n--b\nJust text\n--b--\n")
+        let message = try parse(
+            "Content-Type: multipart/mixed; boundary=b\n\n--b\nJust text\n--b--\n")
 
         #expect(message.parts.count == 1)
         #expect(message.parts[0].header.isEmpty)
@@ -96,7 +98,8 @@ struct ParserTests {
     }
 
     @Test func mboxFromLineIsSkipped() throws {
-        let message = try parse("From alice@example.org Mon Jan  1 00:00:00 2024\nSubject: hi\n\nbody\n")
+        let message = try parse(
+            "From alice@example.org Mon Jan  1 00:00:00 2024\nSubject: hi\n\nbody\n")
 
         #expect(message.header.fields.map(\.name) == ["Subject"])
         #expect(message.rawBytes == Data("Subject: hi\n\nbody\n".utf8))
@@ -118,7 +121,8 @@ struct ParserTests {
     }
 
     @Test func missingCloseDelimiterEndsTheLastPartAtTheEnd() throws {
-        let message = try parse("Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\ntwo\n")
+        let message = try parse(
+            "Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\ntwo\n")
 
         #expect(message.parts.count == 2)
         #expect(try message.parts[1].text() == "two\n")

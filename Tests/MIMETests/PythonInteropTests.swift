@@ -29,7 +29,8 @@ struct PythonInteropTests {
         import sys
         from email.message import EmailMessage
         m = EmailMessage()
-        m['Subject'] = 'Grüße aus Köln – Befund für Herrn Müller, bitte vertraulich behandeln'
+        m['Subject'] = ('Grüße aus Köln – Befund für Herrn Müller, '
+                        'bitte vertraulich behandeln')
         m['From'] = 'Dr. Ärztin <aerztin@example.org>'
         m['To'] = 'Bob <bob@example.org>, carol@example.org'
         m.set_content('Hallo Herr Müller,\\nanbei der Befund.\\n')
@@ -45,7 +46,8 @@ struct PythonInteropTests {
 
     @Test func pythonReadsTheMessageWeBuild() throws {
         var header = Header()
-        header.append("From", MailAddress("alice@example.org", displayName: "Alice Ärztin").headerValue)
+        let from = MailAddress("alice@example.org", displayName: "Alice Ärztin")
+        header.append("From", from.headerValue)
         header.append("To", "bob@example.org")
         header.append("Subject", EncodedWord.encode("Befund für Herrn Müller – vertraulich"))
         header.append("MIME-Version", "1.0")
@@ -57,7 +59,8 @@ struct PythonInteropTests {
         let attachment = MIMEEntity.leaf(
             ContentType("application", "pdf"), body: pdf,
             header: Header([HeaderField("Content-Disposition", disposition.headerValue)]))
-        let message = MIMEEntity.multipart("mixed", parts: [alternative, attachment], header: header)
+        let message = MIMEEntity.multipart(
+            "mixed", parts: [alternative, attachment], header: header)
         #expect(alternative.parts[0].contentTransferEncoding == .quotedPrintable)
         #expect(attachment.contentTransferEncoding == .base64)
 
@@ -70,7 +73,8 @@ struct PythonInteropTests {
             JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
 
         #expect(seen["types"] as? [String] == [
-            "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/pdf",
+            "multipart/mixed", "multipart/alternative", "text/plain", "text/html",
+            "application/pdf",
         ])
         #expect(seen["subject"] as? String == "Befund für Herrn Müller – vertraulich")
         #expect(seen["from"] as? [String] == ["Alice Ärztin / alice@example.org"])
@@ -96,11 +100,13 @@ struct PythonInteropTests {
             == [MailAddress("aerztin@example.org", displayName: "Dr. Ärztin")])
         #expect(MailAddress.parseList(message.header["To"]!).map(\.address)
             == ["bob@example.org", "carol@example.org"])
-        #expect(try message.entity(at: "1.1.1")?.text() == "Hallo Herr Müller,\nanbei der Befund.\n")
+        #expect(try message.entity(at: "1.1.1")?.text()
+            == "Hallo Herr Müller,\nanbei der Befund.\n")
         #expect(try message.entity(at: "1.1.2")?.text() == "<p>Hallo Herr M&uuml;ller</p>\n")
         let data = try #require(message.entity(at: "1.2"))
         #expect(data.filename == "daten ä.bin")
-        #expect(try data.decodedBody() == Data((0..<10).flatMap { _ in 0...255 as ClosedRange<UInt8> }))
+        let everyByte = Data((0..<10).flatMap { _ in 0...255 as ClosedRange<UInt8> })
+        #expect(try data.decodedBody() == everyByte)
         #expect(message.entity(at: "1.3")?.filename == "report.pdf")
         #expect(try message.entity(at: "1.3")?.decodedBody() == pdf)
     }

@@ -54,7 +54,8 @@ struct TransferEncodingTests {
     }
 
     @Test func quotedPrintableKeepsTrailingSpacesAndSoftBreaksLongLines() {
-        let text = "Trailing spaces   \r\nand a tab\t\r\n" + String(repeating: "long ", count: 40) + "end"
+        let text = "Trailing spaces   \r\nand a tab\t\r\n"
+            + String(repeating: "long ", count: 40) + "end"
         let encoded = QuotedPrintable.encode(Data(text.utf8))
         let lines = String(decoding: encoded, as: UTF8.self).components(separatedBy: "\r\n")
 
@@ -90,7 +91,8 @@ struct TransferEncodingTests {
     }
 
     @Test func canonicalLineEndingsTurnBareLFAndCRIntoCRLF() {
-        #expect(LineEndings.canonical(Data("a\nb\rc\r\nd\n\r".utf8)) == Data("a\r\nb\r\nc\r\nd\r\n\r\n".utf8))
+        #expect(LineEndings.canonical(Data("a\nb\rc\r\nd\n\r".utf8))
+            == Data("a\r\nb\r\nc\r\nd\r\n\r\n".utf8))
         #expect(LineEndings.isCanonical(Data("a\r\nb".utf8)))
         #expect(!LineEndings.isCanonical(Data("a\r".utf8)))
     }
@@ -102,8 +104,8 @@ struct TransferEncodingTests {
     }
 
     @Test func unknownTransferEncodingIsRefusedWhenDecoding() throws {
-        let message = try MIMEParser().parse(Data(
-            "Content-Type: application/octet-stream\nContent-Transfer-Encoding: x-uuencode\n\nbegin".utf8))
+        let message = try MIMEParser().parse(Data(("Content-Type: application/octet-stream\n"
+            + "Content-Transfer-Encoding: x-uuencode\n\nbegin").utf8))
         let error = try #require(throws: MIMEError.self) { try message.decodedBody() }
 
         #expect(message.contentTransferEncoding == .binary)
