@@ -10,23 +10,27 @@ public enum QuotedPrintable {
     /// In text mode a line break in `data` (CRLF, LF or CR) is a hard line break and comes
     /// out as CRLF; in binary mode CR and LF are encoded like any other byte. Whitespace
     /// before a line break is encoded, so it survives transports that strip it, and so is the
-    /// "F" of a line beginning "From " (RFC 3156 s3), so that mbox quoting cannot alter it.
+    /// "F" of any line (hard or soft) beginning "From " (RFC 3156 s3), so that mbox quoting
+    /// cannot alter it.
     public static func encode(_ data: Data, binary: Bool = false) -> Data {
         let bytes = [UInt8](data)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
         var column = 0, index = 0
 
-        func emit(_ piece: [UInt8], _ next: Int) {
+        func emit(_ piece: [UInt8], at index: Int) {
             // A soft break when this piece would pass the limit, keeping room for "=".
+            let next = index + 1
             let atEndOfLine = next >= bytes.count || (!binary && isLineBreak(bytes[next]))
             let room = atEndOfLine ? lineLength : lineLength - 1
             if column + piece.count > room {
                 out.append(contentsOf: [ASCII.equals, ASCII.cr, ASCII.lf])
                 column = 0
             }
-            out.append(contentsOf: piece)
-            column += piece.count
+            let fromLine = column == 0 && piece == [0x46] && startsFromLine(bytes, at: index)
+            let written = fromLine ? escaped(0x46) : piece
+            out.append(contentsOf: written)
+            column += written.count
         }
 
         while index < bytes.count {
@@ -44,11 +48,10 @@ public enum QuotedPrintable {
             switch byte {
             case ASCII.space, ASCII.tab: literal = !beforeBreak
             case ASCII.equals: literal = false
-            case 0x46 where column == 0: literal = !startsFromLine(bytes, at: index)
             case 33...126: literal = true
             default: literal = false
             }
-            emit(literal ? [byte] : escaped(byte), next)
+            emit(literal ? [byte] : escaped(byte), at: index)
             index = next
         }
         return Data(out)

@@ -50,7 +50,8 @@ struct MailAddressTests {
     }
 
     @Test(arguments: [
-        "Alice Smith", "Smith, Alice", "Dr. \"Al\" Smith", "Zoë Ærø", "日本語 名前", "=?not?Q?encoded?=",
+        "Alice Smith", "Smith, Alice", "Dr. \"Al\" Smith", "Zoë Ærø", "日本語 名前",
+        "=?not?Q?encoded?=",
     ])
     func headerValueParsesBack(_ name: String) {
         let address = MailAddress("someone@example.org", displayName: name)

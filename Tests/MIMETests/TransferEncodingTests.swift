@@ -73,6 +73,14 @@ struct TransferEncodingTests {
         #expect(QuotedPrintable.decode(encoded) == Data("a=b\r\nFrom here\r\nGrüße\r\n".utf8))
     }
 
+    @Test func fromAfterASoftBreakIsEscapedToo() {
+        let text = String(repeating: "x", count: 75) + "From the soft break on"
+        let lines = String(decoding: QuotedPrintable.encode(Data(text.utf8)), as: UTF8.self)
+            .components(separatedBy: "\r\n")
+
+        #expect(lines == [String(repeating: "x", count: 75) + "=", "=46rom the soft break on"])
+    }
+
     @Test(arguments: [0, 1, 77, 500, 4096])
     func binaryQuotedPrintableRoundTripsEveryByte(_ count: Int) {
         let data = Self.bytes(count, seed: 7)
