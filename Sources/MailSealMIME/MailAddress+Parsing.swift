@@ -18,7 +18,11 @@ private struct AddressListParser {
 
     var scanner: StructuredScanner
     var results: [MailAddress] = []
-    var tokens: [Token] = []
+    var tokens: [Token] = [] {
+        didSet { if tokens.isEmpty { hasAt = false } }
+    }
+    /// Whether `tokens` holds an "@", kept up to date so no scan is needed (linear time).
+    var hasAt = false
     var comments: [String] = []
     var angle: String?
 
@@ -47,6 +51,7 @@ private struct AddressListParser {
             case 0x40, 0x3E, 0x3A:
                 scanner.index += 1
                 tokens.append(.special(byte))
+                if byte == 0x40 { hasAt = true }
             case 0x5B:
                 tokens.append(.word(readLiteral(), quoted: false))
             default:
@@ -55,10 +60,6 @@ private struct AddressListParser {
         }
         finish()
         return results
-    }
-
-    private var hasAt: Bool {
-        tokens.contains { if case .special(0x40) = $0 { return true } else { return false } }
     }
 
     /// Ends the mailbox being read: `phrase <addr>`, or a bare `addr` with `(Name)`.

@@ -73,6 +73,7 @@ struct ParameterParser {
     /// named by the first section; an RFC 2231 form wins over a plain one of the same name.
     private static func assemble(_ raw: [RawParameter]) -> [MIMEParameter] {
         var order: [String] = []
+        var seen = Set<String>()
         var plain: [String: String] = [:]
         var sections: [String: [Section]] = [:]
         for parameter in raw {
@@ -83,7 +84,7 @@ struct ParameterParser {
                 let rest = parameter.name[parameter.name.index(after: star)...]
                 section = Self.section(rest, value: parameter.value)
             }
-            if !order.contains(base) { order.append(base) }
+            if seen.insert(base).inserted { order.append(base) }
             if let section {
                 sections[base, default: []].append(section)
             } else if plain[base] == nil {

@@ -62,3 +62,18 @@ struct NestingTests {
         #expect(ContentType(parsing: "text/plain \(deep); charset=utf-8")?.charset == "utf-8")
     }
 }
+
+/// Header values built to make a careless parser quadratic are read in linear time.
+struct PathologicalValueTests {
+    @Test func longAddressAndParameterListsAreReadQuickly() {
+        let colons = String(repeating: "a@b:", count: 50_000)
+        let parameters = (0..<20_000).map { "; p\($0)=v" }.joined()
+        let words = String(repeating: "=?utf-8?Q?x", count: 50_000)
+        let start = Date()
+
+        #expect(MailAddress.parseList(colons + ", c@example.org").last?.address == "c@example.org")
+        #expect(ContentType(parsing: "text/plain" + parameters)?.parameters.count == 20_000)
+        #expect(EncodedWord.decode(words) == words)
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+}
