@@ -77,3 +77,19 @@ struct PathologicalValueTests {
         #expect(Date().timeIntervalSince(start) < 20)
     }
 }
+
+/// Wide inputs (many parts, many header lines) are read in linear time.
+struct WideInputTests {
+    @Test func fiftyThousandPartsAndHeaderLinesAreReadQuickly() throws {
+        var text = "Content-Type: multipart/mixed; boundary=b\n"
+        text += String(repeating: "X-Line: value\n", count: 50_000) + "\n"
+        text += String(repeating: "--b\n\npart\n", count: 50_000) + "--b--\n"
+        let start = Date()
+        let message = try MIMEParser().parse(Data(text.utf8))
+
+        #expect(message.header.count == 50_001)
+        #expect(message.parts.count == 50_000)
+        #expect(try message.parts.last?.text() == "part")
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+}
