@@ -14,7 +14,9 @@ enum ASCII {
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == space || byte == tab }
 
     /// `ftext` of RFC 5322 s3.6.8: what a field name may hold.
-    static func isFieldNameByte(_ byte: UInt8) -> Bool { byte >= 33 && byte <= 126 && byte != colon }
+    static func isFieldNameByte(_ byte: UInt8) -> Bool {
+        byte >= 33 && byte <= 126 && byte != colon
+    }
 
     /// `tspecials` of RFC 2045 s5.1, the bytes that force quoting in a parameter value.
     static func isTSpecial(_ byte: UInt8) -> Bool {
@@ -48,7 +50,9 @@ enum ASCII {
         return zip(left, right).allSatisfy { lowercase($0) == lowercase($1) }
     }
 
-    static func lowercase(_ byte: UInt8) -> UInt8 { (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte }
+    static func lowercase(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
 
     static func lowercased(_ text: String) -> String {
         String(decoding: text.utf8.map(lowercase), as: UTF8.self)

@@ -36,7 +36,8 @@ public struct ContentType: Sendable, Equatable, Hashable {
     }
 
     /// RFC 2045 s5.2: what an entity without a Content-Type is.
-    public static let defaultType = ContentType("text", "plain", parameters: [("charset", "us-ascii")])
+    public static let defaultType = ContentType(
+        "text", "plain", parameters: [("charset", "us-ascii")])
 
     /// RFC 2046 s5.1.5: what a part of a multipart/digest without a Content-Type is.
     public static let digestDefault = ContentType("message", "rfc822")
@@ -54,7 +55,8 @@ public struct ContentType: Sendable, Equatable, Hashable {
 
     /// Whether this is `type/subtype`, compared without case.
     public func matches(_ type: String, _ subtype: String) -> Bool {
-        ASCII.equalsIgnoringCase(self.type, type) && ASCII.equalsIgnoringCase(self.subtype, subtype)
+        ASCII.equalsIgnoringCase(self.type, type)
+            && ASCII.equalsIgnoringCase(self.subtype, subtype)
     }
 
     /// message/rfc822 or message/global (RFC 6532 s3.7): a whole message as the body.

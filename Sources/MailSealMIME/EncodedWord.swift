@@ -23,8 +23,8 @@ public enum EncodedWord {
 
         func flush() {
             guard !chunk.isEmpty else { return }
-            let payload = useB ? String(decoding: Base64.encode(Data(chunk), lineLength: 0),
-                                        as: UTF8.self) : String(decoding: qPiece(chunk), as: UTF8.self)
+            let encoded = useB ? [UInt8](Base64.encode(Data(chunk), lineLength: 0)) : qPiece(chunk)
+            let payload = String(decoding: encoded, as: UTF8.self)
             words.append("\(prefix)\(useB ? "B" : "Q")?\(payload)?=")
             chunk = []
         }

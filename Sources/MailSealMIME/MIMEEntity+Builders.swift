@@ -16,7 +16,8 @@ extension MIMEEntity {
     ) -> MIMEEntity {
         let isText = contentType.type == "text"
         let content = isText ? LineEndings.canonical(body) : body
-        let chosen = encoding ?? (isPlainLines(content) ? .sevenBit : isText ? .quotedPrintable : .base64)
+        let fallback: TransferEncoding = isText ? .quotedPrintable : .base64
+        let chosen = encoding ?? (isPlainLines(content) ? .sevenBit : fallback)
         let encoded: Data
         switch chosen {
         case .quotedPrintable: encoded = QuotedPrintable.encode(content, binary: !isText)
@@ -47,7 +48,8 @@ extension MIMEEntity {
         boundary: String? = nil, header extra: Header = Header()
     ) -> MIMEEntity {
         let chosen = MultipartBoundary.choose(preferred: boundary, for: parts)
-        let type = ContentType("multipart", subtype, parameters: [("boundary", chosen)] + parameters)
+        let type = ContentType(
+            "multipart", subtype, parameters: [("boundary", chosen)] + parameters)
         var header = extra
         header.set("Content-Type", type.headerValue)
         header.remove("Content-Transfer-Encoding")
@@ -55,11 +57,14 @@ extension MIMEEntity {
         if type.subtype == "digest" {
             for index in members.indices { members[index].isDigestPart = true }
         }
-        return MIMEEntity(header: header, body: .multipart(MIMEMultipart(boundary: chosen, parts: members)))
+        let body = MIMEMultipart(boundary: chosen, parts: members)
+        return MIMEEntity(header: header, body: .multipart(body))
     }
 
     /// A message/rfc822 entity holding `message` (RFC 2046 s5.2.1).
-    public static func message(_ message: MIMEEntity, header extra: Header = Header()) -> MIMEEntity {
+    public static func message(
+        _ message: MIMEEntity, header extra: Header = Header()
+    ) -> MIMEEntity {
         var header = extra
         header.set("Content-Type", ContentType("message", "rfc822").headerValue)
         header.remove("Content-Transfer-Encoding")
@@ -80,7 +85,8 @@ extension MIMEEntity {
                 let atEnd = index == count
                 let byte = atEnd ? 0 : base[index]
                 if atEnd || byte == ASCII.cr {
-                    if !atEnd && (index + 1 >= count || base[index + 1] != ASCII.lf) { return false }
+                    let crlf = atEnd || (index + 1 < count && base[index + 1] == ASCII.lf)
+                    if !crlf { return false }
                     let length = index - lineStart
                     if length > HeaderFolding.lineLength { return false }
                     if length > 0 && ASCII.isWhitespace(base[index - 1]) { return false }

@@ -6,8 +6,6 @@ public struct MIMEError: Error, CustomStringConvertible, Sendable, Equatable {
         case notMIME
         /// Multiparts or message/rfc822 parts nest deeper than the parser allows.
         case nestingTooDeep
-        /// A header field cannot be read.
-        case malformedHeader
         /// A base64 body holds bytes that are not base64.
         case badBase64
         /// A body or text is not valid in its declared encoding or charset.

@@ -18,7 +18,11 @@ private struct AddressListParser {
 
     var scanner: StructuredScanner
     var results: [MailAddress] = []
-    var tokens: [Token] = []
+    var tokens: [Token] = [] {
+        didSet { if tokens.isEmpty { hasAt = false } }
+    }
+    /// Whether `tokens` holds an "@", kept up to date so no scan is needed (linear time).
+    var hasAt = false
     var comments: [String] = []
     var angle: String?
 
@@ -47,19 +51,15 @@ private struct AddressListParser {
             case 0x40, 0x3E, 0x3A:
                 scanner.index += 1
                 tokens.append(.special(byte))
+                if byte == 0x40 { hasAt = true }
             case 0x5B:
                 tokens.append(.word(readLiteral(), quoted: false))
             default:
-                let word = scanner.readAtom { Self.isSpecial($0) } ?? ""
-                if word.isEmpty { scanner.index += 1 } else { tokens.append(.word(word, quoted: false)) }
+                tokens.append(contentsOf: readWord())
             }
         }
         finish()
         return results
-    }
-
-    private var hasAt: Bool {
-        tokens.contains { if case .special(0x40) = $0 { return true } else { return false } }
     }
 
     /// Ends the mailbox being read: `phrase <addr>`, or a bare `addr` with `(Name)`.
@@ -100,14 +100,22 @@ private struct AddressListParser {
                 scanner.index += 1
                 inner.append(.special(byte))
             default:
-                let word = scanner.readAtom { Self.isSpecial($0) } ?? ""
-                if word.isEmpty { scanner.index += 1 } else { inner.append(.word(word, quoted: false)) }
+                inner.append(contentsOf: readWord())
             }
         }
         if case .special(0x40) = inner.first ?? .special(0) { inner = [] }
         return Self.addrSpec(inner.filter {
             if case .special(let byte) = $0 { return byte == 0x40 } else { return true }
         })
+    }
+
+    /// An atom, or nothing when the byte here starts none (it is then skipped).
+    private mutating func readWord() -> [Token] {
+        guard let word = scanner.readAtom(until: Self.isSpecial) else {
+            scanner.index += 1
+            return []
+        }
+        return [.word(word, quoted: false)]
     }
 
     /// A domain literal `[...]`, kept with its brackets.
@@ -125,7 +133,8 @@ private struct AddressListParser {
             switch token {
             case .special(let byte): return String(UnicodeScalar(byte))
             case .word(let text, let quoted):
-                let needsQuotes = quoted && !text.utf8.allSatisfy { MailAddress.isAtomText($0) || $0 == 0x2E }
+                let isDotAtom = text.utf8.allSatisfy { MailAddress.isAtomText($0) || $0 == 0x2E }
+                let needsQuotes = quoted && !isDotAtom
                 return needsQuotes ? ParameterWriter.quoted(text) : text
             }
         }.joined()

@@ -41,7 +41,7 @@ struct DateTokens {
                 upper.hasPrefix($0.uppercased())
             }), month == nil {
                 month = index + 1
-            } else if let first = word.first, first == "+" || first == "-", let offset = Self.offset(word) {
+            } else if word.hasPrefix("+") || word.hasPrefix("-"), let offset = Self.offset(word) {
                 zone = offset
             } else if let number = Int(word) {
                 if day == nil, word.count <= 2, number >= 1, number <= 31 {
@@ -66,8 +66,9 @@ struct DateTokens {
 
     private static func time(_ word: String) -> (Int, Int, Int)? {
         let pieces = word.split(separator: ":").map { Int($0) }
-        guard pieces.count >= 2, pieces.count <= 3, pieces.allSatisfy({ $0 != nil }) else { return nil }
-        let hour = pieces[0]!, minute = pieces[1]!, second = pieces.count == 3 ? pieces[2]! : 0
+        let numbers = pieces.compactMap { $0 }
+        guard numbers.count == pieces.count, (2...3).contains(numbers.count) else { return nil }
+        let hour = numbers[0], minute = numbers[1], second = numbers.count == 3 ? numbers[2] : 0
         guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else {
             return nil
         }

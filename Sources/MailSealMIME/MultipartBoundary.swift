@@ -47,8 +47,10 @@ enum MultipartBoundary {
             case .message(let message):
                 pending.append(message)
             case .multipart(let multipart):
-                if multipart.boundary.hasPrefix(boundary) || boundary.hasPrefix(multipart.boundary)
-                    || contains(multipart.preamble, needle) || contains(multipart.epilogue, needle) {
+                let nested = multipart.boundary
+                if nested.hasPrefix(boundary) || boundary.hasPrefix(nested)
+                    || contains(multipart.preamble, needle)
+                    || contains(multipart.epilogue, needle) {
                     return true
                 }
                 pending.append(contentsOf: multipart.parts)

@@ -34,7 +34,9 @@ struct ParameterParser {
                 continue
             }
             scanner.skipCFWS()
-            guard let name = scanner.readAtom(until: { $0 == 0x3D || $0 == 0x3B }) else { continue }
+            guard let name = scanner.readAtom(until: { $0 == 0x3D || $0 == 0x3B }) else {
+                continue
+            }
             scanner.skipCFWS()
             guard scanner.consume(0x3D) else { continue }
             raw.append(RawParameter(name: ASCII.lowercased(name), value: Self.readValue(&scanner)))
@@ -71,6 +73,7 @@ struct ParameterParser {
     /// named by the first section; an RFC 2231 form wins over a plain one of the same name.
     private static func assemble(_ raw: [RawParameter]) -> [MIMEParameter] {
         var order: [String] = []
+        var seen = Set<String>()
         var plain: [String: String] = [:]
         var sections: [String: [Section]] = [:]
         for parameter in raw {
@@ -81,7 +84,7 @@ struct ParameterParser {
                 let rest = parameter.name[parameter.name.index(after: star)...]
                 section = Self.section(rest, value: parameter.value)
             }
-            if !order.contains(base) { order.append(base) }
+            if seen.insert(base).inserted { order.append(base) }
             if let section {
                 sections[base, default: []].append(section)
             } else if plain[base] == nil {
@@ -105,7 +108,8 @@ struct ParameterParser {
 
     private static func join(_ pieces: [Section]) -> String? {
         var seen = Set<Int>()
-        let ordered = pieces.sorted { $0.number < $1.number }.filter { seen.insert($0.number).inserted }
+        let ordered = pieces.sorted { $0.number < $1.number }
+            .filter { seen.insert($0.number).inserted }
         guard let first = ordered.first else { return nil }
         var charset: String?
         var octets = Data()
@@ -117,7 +121,8 @@ struct ParameterParser {
             var text = Substring(piece.value)
             if piece.number == first.number {
                 // charset'language'value; both may be empty (RFC 2231 s4).
-                let parts = text.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+                let parts = text.split(
+                    separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
                 if parts.count == 3 {
                     charset = parts[0].isEmpty ? nil : String(parts[0])
                     text = parts[2]
@@ -134,7 +139,8 @@ struct ParameterParser {
         var index = 0
         while index < bytes.count {
             if bytes[index] == 0x25, index + 2 < bytes.count,
-               let high = ASCII.hexValue(bytes[index + 1]), let low = ASCII.hexValue(bytes[index + 2]) {
+               let high = ASCII.hexValue(bytes[index + 1]),
+               let low = ASCII.hexValue(bytes[index + 2]) {
                 out.append(high << 4 | low)
                 index += 3
             } else {

@@ -1,9 +1,6 @@
 /// Writes `value; name=value` header values (RFC 2045 s5.1), quoting where needed and using
 /// RFC 2231 for values that are not ASCII.
 enum ParameterWriter {
-    /// Longest RFC 2231 section value before the value is split into continuations.
-    static let sectionLength = 60
-
     static func headerValue(_ leading: String, _ parameters: [MIMEParameter]) -> String {
         var pieces = [leading]
         for parameter in parameters {
@@ -22,7 +19,7 @@ enum ParameterWriter {
             }
             return ["\(name)=\(quoted(value))"]
         }
-        let sections = encodedSections(value)
+        let sections = encodedSections(value, name: name)
         if sections.count == 1 { return ["\(name)*=utf-8''\(sections[0])"] }
         return sections.enumerated().map { number, text in
             number == 0 ? "\(name)*0*=utf-8''\(text)" : "\(name)*\(number)*=\(text)"
@@ -43,8 +40,14 @@ enum ParameterWriter {
     }
 
     /// The UTF-8 of `value` percent-encoded (RFC 2231 s7 attribute-char), cut into sections
-    /// at character boundaries so each section decodes on its own.
-    private static func encodedSections(_ value: String) -> [String] {
+    /// at character boundaries so each section decodes on its own, each short enough that
+    /// ` name*N*=section;` fits a folded header line.
+    private static func encodedSections(_ value: String, name: String) -> [String] {
+        func budget(_ number: Int) -> Int {
+            let overhead = 1 + name.utf8.count + String(number).count + 4
+            return HeaderFolding.lineLength - overhead - (number == 0 ? 7 : 0)
+        }
+
         var sections: [String] = []
         var current = ""
         for character in value {
@@ -58,7 +61,7 @@ enum ParameterWriter {
                         + String(UnicodeScalar(hex[Int(byte & 0x0F)]))
                 }
             }
-            if !current.isEmpty && current.utf8.count + piece.utf8.count > sectionLength {
+            if !current.isEmpty && current.utf8.count + piece.utf8.count > budget(sections.count) {
                 sections.append(current)
                 current = ""
             }

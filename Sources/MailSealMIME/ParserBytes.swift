@@ -38,7 +38,7 @@ struct Bytes {
               starts(with: boundary, at: line.start + 2) else { return nil }
         var index = line.start + 2 + boundary.count
         var isClose = false
-        if line.end - index >= 2 && base[index] == ASCII.hyphen && base[index + 1] == ASCII.hyphen {
+        if line.end - index >= 2, base[index] == ASCII.hyphen, base[index + 1] == ASCII.hyphen {
             isClose = true
             index += 2
         }

@@ -55,26 +55,29 @@ struct ParserEngine {
         }
         // A line the header cannot take may start the body, which may itself begin with a
         // header (message/rfc822 in a digest): hand the same line on until it is taken.
-        while let top = stack.last, top.state == .header {
+        while stack.last?.state == .header {
             if try handleHeaderLine(line, bytes) { return }
         }
     }
 
     /// Whether `line` is a delimiter of an open multipart; if so, acts on it.
     private mutating func handleDelimiter(_ line: Line, _ bytes: Bytes) throws -> Bool {
+        // Frames are read in place, never copied: a copy would share the parts array and
+        // make every append below copy it, which is quadratic in the number of parts.
         for level in stack.indices.reversed() {
-            let frame = stack[level]
-            guard frame.state == .preamble || frame.state == .part,
-                  let isClose = bytes.delimiter(frame.boundary, in: line) else { continue }
+            let state = stack[level].state
+            guard state == .preamble || state == .part,
+                  let isClose = bytes.delimiter(stack[level].boundary, in: line) else { continue }
             let end = line.start - bytes.lineBreakLength(before: line.start)
             while stack.count > level + 1 { try close(at: end, bytes) }
-            if frame.state == .preamble { stack[level].preambleEnd = max(frame.bodyStart, end) }
+            if state == .preamble { stack[level].preambleEnd = max(stack[level].bodyStart, end) }
             if isClose {
                 stack[level].state = .epilogue
                 stack[level].epilogueStart = line.next
             } else {
                 stack[level].state = .part
-                try push(ParserFrame(start: line.next, isRoot: false, isDigestPart: frame.isDigest))
+                try push(ParserFrame(
+                    start: line.next, isRoot: false, isDigestPart: stack[level].isDigest))
             }
             return true
         }

@@ -10,30 +10,34 @@ public enum QuotedPrintable {
     /// In text mode a line break in `data` (CRLF, LF or CR) is a hard line break and comes
     /// out as CRLF; in binary mode CR and LF are encoded like any other byte. Whitespace
     /// before a line break is encoded, so it survives transports that strip it, and so is the
-    /// "F" of a line beginning "From " (RFC 3156 s3), so that mbox quoting cannot alter it.
+    /// "F" of any line (hard or soft) beginning "From " (RFC 3156 s3), so that mbox quoting
+    /// cannot alter it.
     public static func encode(_ data: Data, binary: Bool = false) -> Data {
         let bytes = [UInt8](data)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
         var column = 0, index = 0
 
-        func emit(_ piece: [UInt8], _ next: Int) {
+        func emit(_ piece: [UInt8], at index: Int) {
             // A soft break when this piece would pass the limit, keeping room for "=".
+            let next = index + 1
             let atEndOfLine = next >= bytes.count || (!binary && isLineBreak(bytes[next]))
             let room = atEndOfLine ? lineLength : lineLength - 1
             if column + piece.count > room {
                 out.append(contentsOf: [ASCII.equals, ASCII.cr, ASCII.lf])
                 column = 0
             }
-            out.append(contentsOf: piece)
-            column += piece.count
+            let fromLine = column == 0 && piece == [0x46] && startsFromLine(bytes, at: index)
+            let written = fromLine ? escaped(0x46) : piece
+            out.append(contentsOf: written)
+            column += written.count
         }
 
         while index < bytes.count {
             let byte = bytes[index]
             if !binary && isLineBreak(byte) {
-                index += (byte == ASCII.cr && index + 1 < bytes.count && bytes[index + 1] == ASCII.lf)
-                    ? 2 : 1
+                let next = index + 1
+                index += byte == ASCII.cr && next < bytes.count && bytes[next] == ASCII.lf ? 2 : 1
                 out.append(contentsOf: ASCII.crlf)
                 column = 0
                 continue
@@ -44,11 +48,10 @@ public enum QuotedPrintable {
             switch byte {
             case ASCII.space, ASCII.tab: literal = !beforeBreak
             case ASCII.equals: literal = false
-            case 0x46 where column == 0: literal = !startsFromLine(bytes, at: index)
             case 33...126: literal = true
             default: literal = false
             }
-            emit(literal ? [byte] : escaped(byte), next)
+            emit(literal ? [byte] : escaped(byte), at: index)
             index = next
         }
         return Data(out)
@@ -84,7 +87,8 @@ public enum QuotedPrintable {
         while index < line.endIndex {
             let byte = line[index]
             if byte == ASCII.equals, line.endIndex - index >= 3,
-               let high = ASCII.hexValue(line[index + 1]), let low = ASCII.hexValue(line[index + 2]) {
+               let high = ASCII.hexValue(line[index + 1]),
+               let low = ASCII.hexValue(line[index + 2]) {
                 out.append(high << 4 | low)
                 index += 3
             } else {
@@ -102,6 +106,7 @@ public enum QuotedPrintable {
     }
 
     private static func escaped(_ byte: UInt8) -> [UInt8] {
-        [ASCII.equals, ASCII.upperHexDigits[Int(byte >> 4)], ASCII.upperHexDigits[Int(byte & 0x0F)]]
+        let hex = ASCII.upperHexDigits
+        return [ASCII.equals, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
     }
 }

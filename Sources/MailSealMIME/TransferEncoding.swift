@@ -12,7 +12,8 @@ public enum TransferEncoding: String, Sendable, Equatable, CaseIterable {
     /// Nil for a value RFC 2045 does not define (x-uuencode, for example).
     public init?(headerValue: String) {
         var scanner = StructuredScanner(headerValue)
-        guard let token = scanner.nextWord(), let known = TransferEncoding(rawValue: ASCII.lowercased(token)) else {
+        guard let token = scanner.nextWord(),
+              let known = TransferEncoding(rawValue: ASCII.lowercased(token)) else {
             return nil
         }
         self = known

@@ -25,9 +25,9 @@ enum Vectors {
     static func expectedLeaves(_ name: String) throws -> [(number: String, file: URL)] {
         let xml = try String(
             contentsOf: mimetools.appendingPathComponent("\(name)_decoded.xml"), encoding: .utf8)
+        let escaped = NSRegularExpression.escapedPattern(for: name)
         let pattern = try NSRegularExpression(
-            pattern: "<(?:text|binary)-body name=\"\(NSRegularExpression.escapedPattern(for: name))"
-                + "_decoded_([0-9_]+)\\.(txt|bin)\"")
+            pattern: "<(?:text|binary)-body name=\"\(escaped)_decoded_([0-9_]+)\\.(txt|bin)\"")
         let range = NSRange(xml.startIndex..., in: xml)
         return pattern.matches(in: xml, range: range).map { match in
             let number = String(xml[Range(match.range(at: 1), in: xml)!])
