@@ -46,7 +46,8 @@ import TestSupport
     @Test func aCleartextSignatureWithoutChecksumVerifiesAndKeepsItsText() throws {
         let home = try TestHome(secretKeys: [.alice])
         let text = Data("=Looks like a checksum but is text\n-----END PGP nothing\n".utf8)
-        let signed = try home.context.sign(text, signer: TestKey.alice.fingerprint, mode: .clearText)
+        let signed = try home.context.sign(
+            text, signer: TestKey.alice.fingerprint, mode: .clearText)
 
         let (plaintext, signatures) = try home.context.verifyInline(withoutChecksum(signed))
 

@@ -13,7 +13,7 @@ import TestSupport
         let attributes = try FileManager.default.attributesOfItem(atPath: home.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
         #expect(context.homeDirectory.path == home.path)
-        #expect(try context.listKeys().isEmpty)
+        // No operation here: an agent for this nested home would outlive the test.
     }
 
     @Test func anExistingHomeHasItsModeTightened() throws {

@@ -144,7 +144,9 @@ import TestSupport
         let ciphertext = try sender.context.encrypt(record, recipients: [bob.fingerprint])
         let empty = try TestHome()
 
-        let error = try #require(throws: OpenPGPError.self) { try empty.context.decrypt(ciphertext) }
+        let error = try #require(throws: OpenPGPError.self) {
+            try empty.context.decrypt(ciphertext)
+        }
 
         #expect(error.code == .noSecretKeyForRecipient)
         #expect(error.reason.contains("0x\(bob.subkeys[1].keyID)"))

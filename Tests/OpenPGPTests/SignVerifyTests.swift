@@ -130,7 +130,8 @@ import TestSupport
     @Test func aCleartextSignatureKeepsTheTextReadableAndVerifies() throws {
         let home = try TestHome(secretKeys: [.alice])
 
-        let signed = try home.context.sign(text, signer: TestKey.alice.fingerprint, mode: .clearText)
+        let signed = try home.context.sign(
+            text, signer: TestKey.alice.fingerprint, mode: .clearText)
         let (plaintext, signatures) = try home.context.verifyInline(signed)
 
         let armored = String(decoding: signed, as: UTF8.self)
@@ -158,7 +159,8 @@ import TestSupport
 
     @Test func anAlteredCleartextSignatureIsBad() throws {
         let home = try TestHome(secretKeys: [.alice])
-        let signed = try home.context.sign(text, signer: TestKey.alice.fingerprint, mode: .clearText)
+        let signed = try home.context.sign(
+            text, signer: TestKey.alice.fingerprint, mode: .clearText)
         let altered = String(decoding: signed, as: UTF8.self)
             .replacingOccurrences(of: "Monday", with: "Friday")
 

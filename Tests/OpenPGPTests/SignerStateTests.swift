@@ -34,7 +34,8 @@ import TestSupport
         let peer = try GPGPeer()
         let fingerprint = try peer.generateKey("Gone Signer <gone@example.org>")
         let file = try peer.write("letter.txt", document)
-        let signed = try peer.run(["--armor", "--detach-sign", "-u", fingerprint, "-o", "-", file.path])
+        let signed = try peer.run(
+            ["--armor", "--detach-sign", "-u", fingerprint, "-o", "-", file.path])
         try #require(signed.status == 0, "\(signed.stderrText)")
         try peer.revoke(fingerprint)
         let home = try TestHome()
