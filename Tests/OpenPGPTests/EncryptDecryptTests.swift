@@ -165,6 +165,7 @@ import TestSupport
     @Test func aProtectedKeyWithoutConfiguredPassphraseSaysSo() throws {
         let setup = try TestHome(secretKeys: [.alice])
         let ciphertext = try setup.context.encrypt(record, recipients: [TestKey.alice.fingerprint])
+        defer { withExtendedLifetime(setup) {} }  // The folder must outlive `context`.
         let context = try OpenPGPContext(homeDirectory: setup.home, passphrase: nil)
 
         let error = try #require(throws: OpenPGPError.self) { try context.decrypt(ciphertext) }

@@ -9,6 +9,7 @@ import TestSupport
 
     @Test func sqDecryptsWhatWeEncrypt() throws {
         let sq = try SequoiaPeer(address: "dave@example.org")
+        defer { withExtendedLifetime(sq) {} }  // Its files must outlive the sq runs.
         let home = try TestHome()
         let imported = try home.context.importKeys(sq.certificate)
         let dave = try home.context.usableKey(forAddress: "dave@example.org", purpose: .encrypt)
@@ -26,6 +27,7 @@ import TestSupport
     @Test func sqVerifiesOurDetachedSignature() throws {
         let home = try TestHome(secretKeys: [.alice])
         let sq = try SequoiaPeer(address: "dave@example.org")
+        defer { withExtendedLifetime(sq) {} }  // Its files must outlive the sq runs.
         let made = try home.context.signDetached(note, signer: TestKey.alice.fingerprint)
         let signature = try sq.write("note.sig", made.signature)
         let signed = try sq.write("note.txt", note)
@@ -45,6 +47,7 @@ import TestSupport
 
     @Test func weDecryptWhatSqEncryptsAndSigns() throws {
         let sq = try SequoiaPeer(address: "erin@example.org")
+        defer { withExtendedLifetime(sq) {} }  // Its files must outlive the sq runs.
         let input = try sq.write("note.txt", note)
         let made = try SequoiaPeer.run(
             ["encrypt", "--recipient-cert", TestKey.alice.publicKeyFile.path,
@@ -64,6 +67,7 @@ import TestSupport
 
     @Test func weVerifySqsDetachedSignature() throws {
         let sq = try SequoiaPeer(address: "frank@example.org")
+        defer { withExtendedLifetime(sq) {} }  // Its files must outlive the sq runs.
         let input = try sq.write("note.txt", note)
         let made = try SequoiaPeer.run(
             ["sign", "--detached", "--signer-key", sq.keyFile.path, input.path])

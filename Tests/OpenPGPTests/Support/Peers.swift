@@ -16,6 +16,8 @@ final class GPGPeer {
         }
     }
 
+    deinit { removeGnuPGHome(home) }
+
     /// Runs gpg on the peer's home; a passphrase goes through a 0600 file, never argv.
     func run(
         _ arguments: [String], input: Data? = nil, passphrase: String? = nil
