@@ -6,6 +6,8 @@ enum MailSealTool {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
+        EncryptCommand.self, SignCommand.self, DecryptCommand.self, VerifyCommand.self,
+        KeysCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {

@@ -1,0 +1,48 @@
+internal import COpenSSL
+import Foundation
+
+/// OpenSSL's thread-local error queue, which every public call empties on entry and exit.
+enum OpenSSLErrorQueue {
+    /// Removes and describes every entry, oldest first.
+    static func drain() -> [String] {
+        var entries: [String] = []
+        while true {
+            var data: UnsafePointer<CChar>?
+            var flags: Int32 = 0
+            let code = ERR_get_error_all(nil, nil, nil, &data, &flags)
+            if code == 0 { break }
+            var buffer = [CChar](repeating: 0, count: 256)
+            ERR_error_string_n(code, &buffer, buffer.count)
+            var entry = String(cString: buffer)
+            if let data, flags & ERR_TXT_STRING != 0, data.pointee != 0 {
+                entry += " (\(String(cString: data)))"
+            }
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    /// Runs one public operation between two clears of the queue.
+    ///
+    /// Anything left on the queue by earlier, unrelated calls would otherwise be blamed
+    /// on this one; anything this call leaves would be blamed on the next.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        ERR_clear_error()
+        defer { ERR_clear_error() }
+        return try body()
+    }
+
+    /// Like `run`, for operations that report problems in their result and never throw.
+    static func runQuietly<T>(_ body: () -> T) -> T {
+        ERR_clear_error()
+        defer { ERR_clear_error() }
+        return body()
+    }
+}
+
+extension SMIMEError {
+    /// An error carrying whatever OpenSSL queued while the failing step ran.
+    static func openSSL(_ code: Code, _ reason: String, function: String) -> SMIMEError {
+        SMIMEError(code, reason, openSSLErrors: OpenSSLErrorQueue.drain(), function: function)
+    }
+}
