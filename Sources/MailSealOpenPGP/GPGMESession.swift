@@ -4,22 +4,22 @@ internal import CGPGME
 /// One GPGME context for one operation; lent to a closure and never kept.
 struct GPGMESession {
     let context: gpgme_ctx_t
-    let exchange: PassphraseExchange
+    let log: OperationLog
 
     /// Whether the passphrase callback explains a failure better than GPGME's code.
-    var passphraseFailed: Bool { exchange.wasRejected || exchange.wasMissing }
+    var passphraseFailed: Bool { log.wasRejected || log.wasMissing }
 
     /// The error for a failed GPGME call, blaming the passphrase when GnuPG refused it.
     func failure(
         _ error: gpgme_error_t, _ context: String, function: String,
         keys: [String] = [], address: String? = nil
     ) -> OpenPGPError {
-        if exchange.wasRejected {
+        if log.wasRejected {
             return OpenPGPError(
                 .badPassphrase, "\(context): the passphrase was not accepted by the secret key",
                 function: function, keys: keys, address: address)
         }
-        if exchange.wasMissing {
+        if log.wasMissing {
             return OpenPGPError(
                 .passphraseRequired,
                 "\(context): the secret key is protected and no passphrase was configured",
@@ -30,27 +30,48 @@ struct GPGMESession {
     }
 }
 
-/// What the passphrase callback was asked, so that failures can be explained.
-final class PassphraseExchange {
+/// What the callbacks saw during one operation, so that results and failures can be
+/// explained. Used by one thread at a time: GPGME calls back on the calling thread.
+final class OperationLog {
     let passphrase: OpenPGPPassphrase?
     var wasRejected = false
     var wasMissing = false
 
+    /// `DECRYPTION_INFO <mdc_method> <sym_algo> [<aead_algo>]` from gpg, when it came.
+    var decryptionInfo: [Int]?
+
     init(_ passphrase: OpenPGPPassphrase?) { self.passphrase = passphrase }
+
+    /// Whether gpg said the data was protected by an MDC or AEAD; nil when it did not say.
+    var integrityProtected: Bool? {
+        guard let info = decryptionInfo, let mdc = info.first else { return nil }
+        return mdc != 0 || info.dropFirst(2).first.map { $0 != 0 } == true
+    }
 }
 
-/// Answers GnuPG's loopback pinentry; the hook is the operation's `PassphraseExchange`.
+/// Records the gpg status lines MailSeal needs beyond GPGME's results.
+private let statusCallback: gpgme_status_cb_t = { hook, keyword, arguments in
+    guard let hook, let keyword else { return 0 }
+    let log = Unmanaged<OperationLog>.fromOpaque(hook).takeUnretainedValue()
+    if String(cString: keyword) == "DECRYPTION_INFO", let arguments {
+        log.decryptionInfo = String(cString: arguments).split(separator: " ")
+            .map { Int($0) ?? -1 }
+    }
+    return 0
+}
+
+/// Answers GnuPG's loopback pinentry; the hook is the operation's `OperationLog`.
 private let passphraseCallback: gpgme_passphrase_cb_t = { hook, _, _, previousWasBad, fd in
     guard let hook else { return gpgme_error(GPG_ERR_GENERAL) }
-    let exchange = Unmanaged<PassphraseExchange>.fromOpaque(hook).takeUnretainedValue()
+    let log = Unmanaged<OperationLog>.fromOpaque(hook).takeUnretainedValue()
 
     // A second request means the first answer was wrong; asking again cannot help.
     if previousWasBad != 0 {
-        exchange.wasRejected = true
+        log.wasRejected = true
         return gpgme_error(GPG_ERR_BAD_PASSPHRASE)
     }
-    guard let secret = exchange.passphrase?.secret else {
-        exchange.wasMissing = true
+    guard let secret = log.passphrase?.secret else {
+        log.wasMissing = true
         return gpgme_error(GPG_ERR_NO_PASSPHRASE)
     }
 
@@ -72,24 +93,31 @@ extension OpenPGPContext {
         }
         defer { gpgme_release(context) }
 
-        let exchange = PassphraseExchange(passphrase)
+        let log = OperationLog(passphrase)
         try configure(context, armored: armored, function: function)
-        gpgme_set_passphrase_cb(
-            context, passphraseCallback, Unmanaged.passUnretained(exchange).toOpaque())
-        return try withExtendedLifetime(exchange) {
-            try body(GPGMESession(context: context, exchange: exchange))
+        let hook = Unmanaged.passUnretained(log).toOpaque()
+        gpgme_set_passphrase_cb(context, passphraseCallback, hook)
+        gpgme_set_status_cb(context, statusCallback, hook)
+        return try withExtendedLifetime(log) {
+            try body(GPGMESession(context: context, log: log))
         }
     }
 
     private func configure(_ context: gpgme_ctx_t, armored: Bool, function: String) throws {
         let steps: [(String, () -> gpgme_error_t)] = [
-            ("select the OpenPGP protocol", { gpgme_set_protocol(context, GPGME_PROTOCOL_OpenPGP) }),
+            ("select the OpenPGP protocol", {
+                gpgme_set_protocol(context, GPGME_PROTOCOL_OpenPGP)
+            }),
             ("use the GnuPG home \(homeDirectory.path)", {
                 gpgme_ctx_set_engine_info(
                     context, GPGME_PROTOCOL_OpenPGP, nil, self.homeDirectory.path)
             }),
             ("select the loopback pinentry", {
                 gpgme_set_pinentry_mode(context, GPGME_PINENTRY_MODE_LOOPBACK)
+            }),
+            // Every status line reaches the status callback, DECRYPTION_INFO included.
+            ("ask for gpg's status lines", {
+                gpgme_set_ctx_flag(context, "full-status", "1")
             }),
         ]
         for (what, step) in steps {

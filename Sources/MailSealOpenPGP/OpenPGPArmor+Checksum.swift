@@ -52,8 +52,9 @@ extension OpenPGPArmor {
 
     /// A line without its line ending and trailing white space.
     private static func trimmed(_ line: Data) -> Data {
+        let blank: [UInt8] = [0x0A, 0x0D, 0x20, 0x09]
         var end = line.endIndex
-        while end > line.startIndex, [0x0A, 0x0D, 0x20, 0x09].contains(line[line.index(before: end)]) {
+        while end > line.startIndex, blank.contains(line[line.index(before: end)]) {
             end = line.index(before: end)
         }
         return line[line.startIndex..<end]

@@ -30,7 +30,9 @@ extension OpenPGPContext {
                 ciphertext, session: session, ignoreMDCError: allowMissingIntegrityProtection)
         }
 
-        let protected = format != .noIntegrityProtection && !raw.legacyWithoutMDC
+        // gpg's own DECRYPTION_INFO decides; without it only a SEIPD packet counts.
+        let protected = (raw.integrityProtected ?? (format == .integrityProtected))
+            && format != .noIntegrityProtection && !raw.legacyWithoutMDC
         if !protected, !allowMissingIntegrityProtection {
             throw OpenPGPError(.missingIntegrityProtection, OpenPGPContext.noMDCReason)
         }
@@ -51,6 +53,7 @@ extension OpenPGPContext {
         var isMIME = false
         var fileName: String?
         var legacyWithoutMDC = false
+        var integrityProtected: Bool?
         var signatures: [OpenPGPSignature] = []
     }
 
@@ -81,6 +84,7 @@ extension OpenPGPContext {
             raw.fileName = GPGMEText.string(result.file_name).flatMap { $0.isEmpty ? nil : $0 }
             raw.legacyWithoutMDC = result.legacy_cipher_nomdc != 0
         }
+        raw.integrityProtected = session.log.integrityProtected
         if OpenPGPError.isFailure(error) {
             throw decryptionFailure(error, raw: raw, session: session)
         }
@@ -117,7 +121,7 @@ extension OpenPGPContext {
                     + " (\(OpenPGPError.describe(error)))",
                 function: function, keys: raw.recipients)
         }
-        if raw.legacyWithoutMDC {
+        if raw.legacyWithoutMDC || raw.integrityProtected == false {
             return OpenPGPError(.missingIntegrityProtection, OpenPGPContext.noMDCReason,
                                 function: function)
         }

@@ -72,8 +72,9 @@ extension OpenPGPContext {
     private static func packetName(_ tag: Int) -> String {
         let names = [
             1: "Public-Key Encrypted Session Key", 3: "Symmetric-Key Encrypted Session Key",
-            9: "Symmetrically Encrypted Data", 18: "Symmetrically Encrypted Integrity Protected"
-                + " Data", 2: "Signature", 4: "One-Pass Signature", 5: "Secret-Key", 6: "Public-Key",
+            9: "Symmetrically Encrypted Data",
+            18: "Symmetrically Encrypted Integrity Protected Data",
+            2: "Signature", 4: "One-Pass Signature", 5: "Secret-Key", 6: "Public-Key",
             7: "Secret-Subkey", 8: "Compressed Data", 11: "Literal Data", 13: "User ID",
             14: "Public-Subkey",
         ]

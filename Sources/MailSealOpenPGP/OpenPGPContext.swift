@@ -73,7 +73,7 @@ enum GPGMELibrary {
 
         let version = engineVersion() ?? ""
         let parts = version.split(separator: ".").map { Int($0.prefix { $0.isNumber }) ?? 0 }
-        guard parts.lexicographicallyPrecedes(minimumEngine) == false else {
+        guard !parts.lexicographicallyPrecedes(minimumEngine) else {
             return .failure(OpenPGPError(
                 .engineUnavailable,
                 "gpg \(version) is too old; GnuPG 2.2 or newer is required", function: "init"))

@@ -6,7 +6,11 @@ extension OpenPGPError {
         gpgme error: gpgme_error_t, _ context: String, function: String = #function,
         keys: [String] = [], address: String? = nil
     ) {
-        let reason = "\(context): \(OpenPGPError.describe(error))"
+        var reason = "\(context): \(OpenPGPError.describe(error))"
+        if gpgme_err_code(error) == GPG_ERR_NO_DATA {
+            // GPGME's "No data" is all gpg says when armor, base64 or packets are damaged.
+            reason += " (the input holds no readable OpenPGP data)"
+        }
         self.init(
             OpenPGPError.code(for: error), reason, function: function, keys: keys,
             address: address)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What an import changed in the keyring, in GnuPG's counts (`IMPORT_RES`).
-public struct OpenPGPImportResult: Sendable, Equatable {
+public struct OpenPGPImportResult: Sendable, Equatable, Codable {
     /// Keys found in the input.
     public let considered: Int
     /// Keys that were new to the keyring.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a key is wanted for.
-public enum OpenPGPKeyPurpose: String, Sendable, Equatable {
+public enum OpenPGPKeyPurpose: String, Sendable, Equatable, Codable {
     case encrypt
     case sign
 }
@@ -9,12 +9,12 @@ public enum OpenPGPKeyPurpose: String, Sendable, Equatable {
 /// How far GnuPG's trust model vouches for a key or user ID (RFC 4880 s5.2.3.13).
 ///
 /// MailSeal reports it and does not enforce it: keys the user imported are used as they are.
-public enum OpenPGPValidity: String, Sendable, Equatable {
+public enum OpenPGPValidity: String, Sendable, Equatable, Codable {
     case unknown, undefined, never, marginal, full, ultimate
 }
 
 /// One user ID packet of a key (RFC 4880 s5.11).
-public struct OpenPGPUserID: Sendable, Equatable {
+public struct OpenPGPUserID: Sendable, Equatable, Codable {
     /// The whole user ID, usually `Name <address>`.
     public let text: String
     public let name: String
@@ -26,7 +26,7 @@ public struct OpenPGPUserID: Sendable, Equatable {
 }
 
 /// The primary key or one subkey (RFC 4880 s5.5.1).
-public struct OpenPGPSubkey: Sendable, Equatable {
+public struct OpenPGPSubkey: Sendable, Equatable, Codable {
     /// 40 upper-case hex digits.
     public let fingerprint: String
     /// The low 16 hex digits of the fingerprint.
@@ -54,7 +54,7 @@ public struct OpenPGPSubkey: Sendable, Equatable {
 }
 
 /// A key in the keyring: its primary key, subkeys and user IDs.
-public struct OpenPGPKey: Sendable, Equatable {
+public struct OpenPGPKey: Sendable, Equatable, Codable {
     /// The primary key's fingerprint, 40 upper-case hex digits.
     public let fingerprint: String
     /// The primary key's key ID, 16 upper-case hex digits.

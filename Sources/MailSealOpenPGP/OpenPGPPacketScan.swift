@@ -101,7 +101,8 @@ private struct Header {
             return (.definite(((first - 192) << 8) + Int(bytes[offset + 1]) + 192), 2)
         case 255:
             guard offset + 4 < bytes.count else { return nil }
-            return (.definite(bytes[(offset + 1)...(offset + 4)].reduce(0) { $0 << 8 | Int($1) }), 5)
+            let value = bytes[(offset + 1)...(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
+            return (.definite(value), 5)
         default:
             return (.partial(1 << (first & 0x1F)), 1)
         }

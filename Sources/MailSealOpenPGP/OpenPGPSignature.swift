@@ -1,9 +1,9 @@
 import Foundation
 
 /// One signature found while verifying or decrypting, as GnuPG judged it.
-public struct OpenPGPSignature: Sendable, Equatable {
+public struct OpenPGPSignature: Sendable, Equatable, Codable {
     /// The cryptographic verdict, separate from how far the key is trusted (`validity`).
-    public enum Status: Sendable, Equatable {
+    public enum Status: Sendable, Equatable, Codable {
         /// The signature is intact and the key was usable when checked.
         case good
         /// The signed data or the signature was altered: never accept it.

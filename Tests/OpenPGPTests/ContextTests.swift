@@ -6,6 +6,7 @@ import TestSupport
 @Suite struct ContextTests {
     @Test func creatingAContextMakesThePrivateHomeFolder() throws {
         let directory = TemporaryDirectory("pgp")
+        defer { withExtendedLifetime(directory) {} }
         let home = directory.file("gnupg/nested")
 
         let context = try OpenPGPContext(homeDirectory: home)
@@ -13,11 +14,12 @@ import TestSupport
         let attributes = try FileManager.default.attributesOfItem(atPath: home.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
         #expect(context.homeDirectory.path == home.path)
-        #expect(try context.listKeys().isEmpty)
+        // No operation here: an agent for this nested home would outlive the test.
     }
 
     @Test func anExistingHomeHasItsModeTightened() throws {
         let directory = TemporaryDirectory("pgp")
+        defer { withExtendedLifetime(directory) {} }
         let home = directory.file("gnupg")
         try FileManager.default.createDirectory(
             at: home, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o755])
@@ -30,6 +32,7 @@ import TestSupport
 
     @Test func aFileWhereTheHomeShouldBeIsRefused() throws {
         let directory = TemporaryDirectory("pgp")
+        defer { withExtendedLifetime(directory) {} }
         let file = directory.file("gnupg")
         try Data("x".utf8).write(to: file)
 
@@ -44,9 +47,11 @@ import TestSupport
 @Suite struct PassphraseTests {
     @Test func aPassphraseFileGivesItsFirstLineOnly() throws {
         let directory = TemporaryDirectory("pgp")
+        defer { withExtendedLifetime(directory) {} }
         let file = directory.file("pass")
         try Data("alice-passphrase\r\nsecond line\n".utf8).write(to: file)
         let home = try TestHome(secretKeys: [.alice], passphrase: "unused")
+        defer { withExtendedLifetime(home) {} }
         let context = try OpenPGPContext(
             homeDirectory: home.home, passphrase: .file(file))
 

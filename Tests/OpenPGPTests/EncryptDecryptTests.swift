@@ -144,7 +144,9 @@ import TestSupport
         let ciphertext = try sender.context.encrypt(record, recipients: [bob.fingerprint])
         let empty = try TestHome()
 
-        let error = try #require(throws: OpenPGPError.self) { try empty.context.decrypt(ciphertext) }
+        let error = try #require(throws: OpenPGPError.self) {
+            try empty.context.decrypt(ciphertext)
+        }
 
         #expect(error.code == .noSecretKeyForRecipient)
         #expect(error.reason.contains("0x\(bob.subkeys[1].keyID)"))
@@ -163,6 +165,7 @@ import TestSupport
     @Test func aProtectedKeyWithoutConfiguredPassphraseSaysSo() throws {
         let setup = try TestHome(secretKeys: [.alice])
         let ciphertext = try setup.context.encrypt(record, recipients: [TestKey.alice.fingerprint])
+        defer { withExtendedLifetime(setup) {} }  // The folder must outlive `context`.
         let context = try OpenPGPContext(homeDirectory: setup.home, passphrase: nil)
 
         let error = try #require(throws: OpenPGPError.self) { try context.decrypt(ciphertext) }

@@ -185,6 +185,48 @@ import TestSupport
         #expect(signer.canSign && !signer.canEncrypt)
     }
 
+    @Test func aRevokedUserIDMakesItsAddressUnusableButNotTheOthers() throws {
+        let home = try TestHome()
+        let options = ["--passphrase", "", "--pinentry-mode", "loopback"]
+        let made = try home.gpg(options + [
+            "--quick-gen-key", "Dora <dora@example.org>", "future-default", "default", "never",
+        ])
+        try #require(made.status == 0)
+        let fingerprint = try #require(try home.context.keys(forAddress: "dora@example.org")
+            .first?.fingerprint)
+        let old = "Dora <old@example.org>"
+        let added = try home.gpg(options + ["--quick-add-uid", fingerprint, old])
+        let revoked = try home.gpg(options + ["--quick-revoke-uid", fingerprint, old])
+        try #require(added.status == 0 && revoked.status == 0, "\(revoked.stderrText)")
+
+        let error = try #require(throws: OpenPGPError.self) {
+            try home.context.usableKey(forAddress: "old@example.org", purpose: .encrypt)
+        }
+        let current = try home.context.usableKey(forAddress: "dora@example.org", purpose: .encrypt)
+
+        #expect(error.code == .keyRevoked)
+        #expect(error.reason.contains("revoked its user ID for this address"))
+        #expect(current.fingerprint == fingerprint)
+        #expect(current.addresses == ["dora@example.org"])
+        #expect(current.userIDs.filter(\.isRevoked).map(\.email) == ["old@example.org"])
+    }
+
+    @Test func anExpiredOlderKeyDoesNotHideANewerValidOne() throws {
+        let home = try TestHome(publicKeys: [.expired])
+        let made = try home.gpg([
+            "--passphrase", "", "--pinentry-mode", "loopback", "--quick-gen-key",
+            "Renewed <expired@example.org>", "future-default", "default", "never",
+        ])
+        try #require(made.status == 0)
+
+        let chosen = try home.context.usableKey(
+            forAddress: "expired@example.org", purpose: .encrypt)
+
+        #expect(try home.context.keys(forAddress: "expired@example.org").count == 2)
+        #expect(chosen.fingerprint != TestKey.expired.fingerprint)
+        #expect(chosen.userIDs.first?.name == "Renewed")
+    }
+
     @Test func signingNeedsTheSecretKey() throws {
         let home = try TestHome(publicKeys: [.carol])
 

@@ -113,6 +113,30 @@ import TestSupport
         #expect(revoked.code == .keyRevoked)
     }
 
+    @Test func aWrongPassphraseStopsSigning() throws {
+        let home = try TestHome(secretKeys: [.bob], passphrase: "guess")
+
+        let error = try #require(throws: OpenPGPError.self) {
+            try home.context.signDetached(body, signer: TestKey.bob.fingerprint)
+        }
+
+        #expect(error.code == .badPassphrase)
+        #expect(error.reason.contains("bob@example.org"))
+    }
+
+    @Test func aSignatureReportEncodesAsJSON() throws {
+        let home = try TestHome(secretKeys: [.alice])
+        let made = try home.context.signDetached(body, signer: TestKey.alice.fingerprint)
+        let signatures = try home.context.verifyDetached(
+            signedData: body, signature: made.signature)
+
+        let json = try JSONEncoder().encode(signatures)
+        let decoded = try JSONDecoder().decode([OpenPGPSignature].self, from: json)
+
+        #expect(decoded == signatures)
+        #expect(String(decoding: json, as: UTF8.self).contains(TestKey.alice.fingerprint))
+    }
+
     @Test func somethingThatIsNotASignatureIsRefused() throws {
         let home = try TestHome(publicKeys: [.alice])
 
@@ -130,7 +154,8 @@ import TestSupport
     @Test func aCleartextSignatureKeepsTheTextReadableAndVerifies() throws {
         let home = try TestHome(secretKeys: [.alice])
 
-        let signed = try home.context.sign(text, signer: TestKey.alice.fingerprint, mode: .clearText)
+        let signed = try home.context.sign(
+            text, signer: TestKey.alice.fingerprint, mode: .clearText)
         let (plaintext, signatures) = try home.context.verifyInline(signed)
 
         let armored = String(decoding: signed, as: UTF8.self)
@@ -158,7 +183,8 @@ import TestSupport
 
     @Test func anAlteredCleartextSignatureIsBad() throws {
         let home = try TestHome(secretKeys: [.alice])
-        let signed = try home.context.sign(text, signer: TestKey.alice.fingerprint, mode: .clearText)
+        let signed = try home.context.sign(
+            text, signer: TestKey.alice.fingerprint, mode: .clearText)
         let altered = String(decoding: signed, as: UTF8.self)
             .replacingOccurrences(of: "Monday", with: "Friday")
 
@@ -171,11 +197,15 @@ import TestSupport
         let home = try TestHome(secretKeys: [.alice])
         let encrypted = try home.context.encrypt(text, recipients: [TestKey.alice.fingerprint])
 
-        for input in [text, encrypted] {
-            let error = try #require(throws: OpenPGPError.self) {
-                try home.context.verifyInline(input)
-            }
-            #expect([.malformedData, .noSignature].contains(error.code), "\(error)")
+        let plain = try #require(throws: OpenPGPError.self) {
+            try home.context.verifyInline(text)
         }
+        let unsigned = try #require(throws: OpenPGPError.self) {
+            try home.context.verifyInline(encrypted)
+        }
+
+        #expect(plain.code == .malformedData)
+        #expect(plain.reason.contains("no readable OpenPGP data"))
+        #expect(unsigned.code == .noSignature)
     }
 }

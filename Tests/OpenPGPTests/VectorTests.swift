@@ -110,6 +110,19 @@ import TestSupport
         #expect(!decrypted.integrityProtected)
     }
 
+    @Test func gpgsOwnReportCatchesAMessageWithoutMDCThatThePacketCheckMisses() throws {
+        // Text before the armor hides the packets from MailSeal's own look at them.
+        let (home, message) = try legacyMessage()
+        let hidden = Data("Forwarded message:\n".utf8) + message
+
+        let refused = try #require(throws: OpenPGPError.self) { try home.context.decrypt(hidden) }
+        let allowed = try home.context.decrypt(hidden, allowMissingIntegrityProtection: true)
+
+        #expect(refused.code == .missingIntegrityProtection)
+        #expect(allowed.plaintext == text)
+        #expect(!allowed.integrityProtected)
+    }
+
     @Test func allowingMissingMDCStillReportsProtectedMessagesAsProtected() throws {
         let home = try TestHome(secretKeys: [.bob])
         let ciphertext = try home.context.encrypt(text, recipients: [TestKey.bob.fingerprint])

@@ -16,6 +16,8 @@ final class GPGPeer {
         }
     }
 
+    deinit { removeGnuPGHome(home) }
+
     /// Runs gpg on the peer's home; a passphrase goes through a 0600 file, never argv.
     func run(
         _ arguments: [String], input: Data? = nil, passphrase: String? = nil
@@ -84,4 +86,40 @@ struct PeerFailure: Error, CustomStringConvertible {
     }
 
     var description: String { "peer exited \(status): \(stderr)" }
+}
+
+extension GPGPeer {
+    /// Makes an unprotected key for `userID` and returns its fingerprint.
+    func generateKey(
+        _ userID: String, algorithm: String = "ed25519", usage: String = "sign",
+        expires: String = "never", at time: String? = nil
+    ) throws -> String {
+        let faked = time.map { ["--faked-system-time", $0] } ?? []
+        let made = try run(
+            faked + ["--passphrase", "", "--pinentry-mode", "loopback", "--quick-gen-key",
+                     userID, algorithm, usage, expires])
+        guard made.status == 0 else { throw PeerFailure(made) }
+
+        let listing = try run(["--with-colons", "--list-keys", userID]).stdoutText
+        let line = listing.split(separator: "\n").first { $0.hasPrefix("fpr:") }
+        guard let fingerprint = line?.split(separator: ":").last else { throw PeerFailure(made) }
+        return String(fingerprint)
+    }
+
+    /// Imports the revocation certificate gpg stored when it made the key.
+    func revoke(_ fingerprint: String) throws {
+        let stored = home.appendingPathComponent("openpgp-revocs.d/\(fingerprint).rev")
+        // gpg writes the armor line as ":-----BEGIN" so that it is not imported by mistake.
+        let text = try String(contentsOf: stored, encoding: .utf8)
+            .replacingOccurrences(of: ":-----BEGIN", with: "-----BEGIN")
+        let imported = try run(["--import"], input: Data(text.utf8))
+        guard imported.status == 0 else { throw PeerFailure(imported) }
+    }
+
+    /// The peer's public key, armored.
+    func export(_ fingerprint: String) throws -> Data {
+        let exported = try run(["--armor", "--export", fingerprint])
+        guard exported.status == 0, !exported.stdout.isEmpty else { throw PeerFailure(exported) }
+        return exported.stdout
+    }
 }

@@ -23,6 +23,8 @@ final class TestHome {
         for key in secretKeys { _ = try context.importKeys(key.secretKey) }
     }
 
+    deinit { removeGnuPGHome(home) }
+
     /// Writes `data` into the test's folder and returns its location.
     func write(_ name: String, _ data: Data) throws -> URL {
         let url = directory.file(name)
@@ -35,5 +37,17 @@ final class TestHome {
         try ProcessRunner.run(
             "gpg", ["--homedir", home.path, "--batch", "--yes", "--no-tty"] + arguments,
             input: input)
+    }
+}
+
+/// Stops the agent of a GnuPG home and removes the home, retrying while the agent
+/// still writes: after unlocking a key it rewrites the key file, and a removal that
+/// races with that write leaves files (secret keys among them) behind.
+func removeGnuPGHome(_ home: URL) {
+    _ = try? ProcessRunner.run("gpgconf", ["--homedir", home.path, "--kill", "all"])
+    for _ in 0..<50 {
+        guard FileManager.default.fileExists(atPath: home.path) else { return }
+        if (try? FileManager.default.removeItem(at: home)) != nil { return }
+        usleep(100_000)
     }
 }
