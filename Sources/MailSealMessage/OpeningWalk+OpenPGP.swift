@@ -98,6 +98,9 @@ extension OpeningWalk {
         var details: [String] = []
         let status: SignatureReport.Status
         switch signature.status {
+        case .good where signature.wrongKeyUsage:
+            status = .bad
+            details.append("made with a key that is not allowed to sign")
         case .good: status = .good
         case .bad: status = .bad
         case .unknownKey:
@@ -114,7 +117,8 @@ extension OpeningWalk {
         }
         if let hash = signature.hashAlgorithm { details.append("hash \(hash)") }
         return SignatureReport(
-            method: .pgp, status: status, fingerprint: signature.fingerprint,
+            method: .pgp, status: status,
+            fingerprint: signature.primaryFingerprint ?? signature.fingerprint,
             signerAddresses: signature.signerAddresses, signingTime: signature.created,
             matchesFrom: false, coverage: whole ? .entire : .partial,
             part: Self.partName(path), details: details)

@@ -8,12 +8,16 @@ enum SMIMESignatureReport {
         var details: [String] = []
         let status: SignatureReport.Status
 
-        if !signer.signatureIntact {
-            status = .bad
-            details.append("the signed content or the signature was altered")
-        } else if signer.certificate == nil {
+        // Without the signer's certificate nothing could be checked: that is an unknown
+        // key, not an altered message.
+        if signer.certificate == nil {
             status = .unknownKey
-            details.append("the signer's certificate is not in the message")
+            details.append("the signer's certificate (\(signer.signerIdentifier)) is not "
+                + "in the message or the home")
+        } else if !signer.signatureIntact {
+            status = .bad
+            details.append(signer.signatureProblem
+                ?? "the signed content or the signature was altered")
         } else {
             details.append("signature intact")
             details.append("chain at signing time: \(describe(signer.chainAtSigningTime))")

@@ -18,16 +18,17 @@ extension OpenPGPArmor {
         var block: Block?
         for line in lines(of: data) {
             let text = trimmed(line)
-            if var current = block {
+            if block != nil {
                 if text.starts(with: Array("-----END PGP ".utf8)) {
-                    if !current.hasChecksum, let checksum = current.checksumLine(ending: line) {
+                    if let current = block, !current.hasChecksum,
+                       let checksum = current.checksumLine(ending: line) {
                         output.append(checksum)
                         changed = true
                     }
                     block = nil
                 } else {
-                    current.add(text)
-                    block = current
+                    // In place: a copy of the block would copy its whole body every line.
+                    block!.add(text)
                 }
             } else if text.starts(with: Array("-----BEGIN PGP ".utf8)),
                       !text.starts(with: Array("-----BEGIN PGP SIGNED MESSAGE".utf8)) {
