@@ -38,7 +38,8 @@ struct SMIMESealer {
         let cipher = try request.cipher ?? preferredCipher(request.recipients)
         let content = (signed ?? payload).serialized()
         let der = try CMS.encrypt(
-            content, recipients: recipients.map(\.1), algorithm: cipher)
+            content, recipients: recipients.map(\.1), algorithm: cipher,
+            rsaKeyTransport: request.rsaKeyTransport)
         let type: SMIMEFraming.SMIMEType = cipher.isAuthenticated
             ? .authEnvelopedData : .envelopedData
         let entity = SMIMEFraming.pkcs7MIME(der: der, type: type)

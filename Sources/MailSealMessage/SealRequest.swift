@@ -16,11 +16,13 @@ public struct SealRequest: Sendable {
     public var cipher: ContentEncryptionAlgorithm?
     /// S/MIME only: sign as opaque `signed-data` instead of `multipart/signed`.
     public var opaqueSignature: Bool
+    /// S/MIME only: how the content key is wrapped for RSA recipients (RFC 8551 s2.3).
+    public var rsaKeyTransport: RSAKeyTransport
 
     public init(
         recipients: [String] = [], sender: String? = nil, method: CryptoMethod? = nil,
         sign: Bool = false, encrypt: Bool = true, cipher: ContentEncryptionAlgorithm? = nil,
-        opaqueSignature: Bool = false
+        opaqueSignature: Bool = false, rsaKeyTransport: RSAKeyTransport = .pkcs1v15
     ) {
         self.recipients = recipients
         self.sender = sender
@@ -29,6 +31,7 @@ public struct SealRequest: Sendable {
         self.encrypt = encrypt
         self.cipher = cipher
         self.opaqueSignature = opaqueSignature
+        self.rsaKeyTransport = rsaKeyTransport
     }
 }
 

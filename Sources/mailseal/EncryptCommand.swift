@@ -8,7 +8,7 @@ struct EncryptCommand: Command {
     static let summary = "Encrypt a message for its recipients with OpenPGP or S/MIME."
     static let synopsis = [
         "encrypt --to ADDR [--to ADDR ...] [--from ADDR] [--method pgp|smime] [--sign] "
-            + "[--cipher aes-256-cbc|aes-256-gcm] [-o OUT] [FILE|-]",
+            + "[--cipher aes-256-cbc|aes-256-gcm] [--oaep] [-o OUT] [FILE|-]",
     ]
     static let options = [
         OptionSpec(name: "to", kind: .repeated, valueName: "ADDR",
@@ -19,6 +19,8 @@ struct EncryptCommand: Command {
         OptionSpec(name: "sign", kind: .flag, help: "also sign as the sender"),
         OptionSpec(name: "cipher", kind: .single, valueName: "NAME",
                    help: "S/MIME content cipher: aes-256-cbc (default) or aes-256-gcm"),
+        OptionSpec(name: "oaep", kind: .flag,
+                   help: "S/MIME: wrap the key for RSA recipients with RSAES-OAEP"),
         OptionSpec(name: "output", kind: .single, valueName: "OUT",
                    help: "write the encrypted message to OUT (default: standard output)"),
         Passphrase.option,
@@ -33,7 +35,8 @@ struct EncryptCommand: Command {
         let request = SealRequest(
             recipients: recipients, sender: arguments.value("from"),
             method: try MethodOption.parse(arguments), sign: arguments.has("sign"),
-            encrypt: true, cipher: try cipher(arguments))
+            encrypt: true, cipher: try cipher(arguments),
+            rsaKeyTransport: arguments.has("oaep") ? .oaep : .pkcs1v15)
         return try SealRunner.run(request, arguments: arguments, context: context, input: input)
     }
 
