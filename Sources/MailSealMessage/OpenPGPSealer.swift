@@ -54,22 +54,9 @@ struct OpenPGPSealer {
     }
 
     private func recipientKeys(_ addresses: [String]) throws -> [SealedRecipient] {
-        var keys: [SealedRecipient] = []
-        var problems: [String] = []
-        for address in addresses {
-            switch resolver.openPGPKey(for: address) {
-            case .success(let key):
-                keys.append(SealedRecipient(
-                    address: address.lowercased(), fingerprint: key.fingerprint,
-                    isSender: false))
-            case .failure(let error):
-                problems.append(error.reason)
-            }
+        try resolver.resolveAll(addresses, resolver.openPGPKey(for:)).map {
+            SealedRecipient(address: $0.address, fingerprint: $0.key.fingerprint, isSender: false)
         }
-        guard problems.isEmpty else {
-            throw MessageError(.noUsableKey, problems.joined(separator: "; "))
-        }
-        return keys
     }
 
     private func signingKey(for sender: String?) throws -> OpenPGPKey {

@@ -74,8 +74,9 @@ extension OpeningWalk {
                 ciphertext,
                 allowMissingIntegrityProtection: opener.allowMissingIntegrityProtection)
         } catch let error as OpenPGPError {
-            throw MessageError(error.code == .noSecretKeyForRecipient ? .noDecryptionKey : .cryptoFailure,
-                               "cannot decrypt the OpenPGP message: \(error)")
+            let code: MessageError.Code = error.code == .noSecretKeyForRecipient
+                ? .noDecryptionKey : .cryptoFailure
+            throw MessageError(code, "cannot decrypt the OpenPGP message: \(error)")
         }
     }
 

@@ -41,6 +41,24 @@ struct RecipientResolver {
             .noUsableKey, "\(address): " + problems.joined(separator: "; ")))
     }
 
+    /// Looks up every address; throws one error naming each address that has no key.
+    func resolveAll<Key>(
+        _ addresses: [String], _ lookup: (String) -> Result<Key, MessageError>
+    ) throws -> [(address: String, key: Key)] {
+        var found: [(address: String, key: Key)] = []
+        var problems: [String] = []
+        for address in addresses {
+            switch lookup(address) {
+            case .success(let key): found.append((address.lowercased(), key))
+            case .failure(let error): problems.append(error.reason)
+            }
+        }
+        guard problems.isEmpty else {
+            throw MessageError(.noUsableKey, problems.joined(separator: "; "))
+        }
+        return found
+    }
+
     /// The first method every recipient has a key for, S/MIME before OpenPGP.
     func commonMethod(for addresses: [String]) throws -> CryptoMethod {
         var problems: [String] = []
@@ -62,10 +80,10 @@ struct RecipientResolver {
     private func unusableReason(_ certificate: Certificate) -> String? {
         let name = "S/MIME certificate \(certificate.fingerprintSHA256.prefix(16))"
         if certificate.notAfter < now {
-            return "\(name) expired on \(Self.day(certificate.notAfter))"
+            return "\(name) expired on \(ReportDate.day(certificate.notAfter))"
         }
         if certificate.notBefore > now {
-            return "\(name) is not valid before \(Self.day(certificate.notBefore))"
+            return "\(name) is not valid before \(ReportDate.day(certificate.notBefore))"
         }
         if !certificate.canEncrypt {
             return "\(name) does not allow encryption (key usage)"
@@ -74,12 +92,6 @@ struct RecipientResolver {
             return "\(name) is not for email protection (extended key usage)"
         }
         return nil
-    }
-
-    static func day(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
     }
 }
 

@@ -96,23 +96,11 @@ struct SMIMESealer {
     private func recipientCertificates(_ addresses: [String]) throws
         -> [(SealedRecipient, Certificate)]
     {
-        var found: [(SealedRecipient, Certificate)] = []
-        var problems: [String] = []
-        for address in addresses {
-            switch resolver.certificate(for: address) {
-            case .success(let certificate):
-                found.append((SealedRecipient(
-                    address: address.lowercased(),
-                    fingerprint: certificate.fingerprintSHA256, isSender: false),
-                    certificate))
-            case .failure(let error):
-                problems.append(error.reason)
-            }
+        try resolver.resolveAll(addresses, resolver.certificate(for:)).map {
+            (SealedRecipient(
+                address: $0.address, fingerprint: $0.key.fingerprintSHA256, isSender: false),
+             $0.key)
         }
-        guard problems.isEmpty else {
-            throw MessageError(.noUsableKey, problems.joined(separator: "; "))
-        }
-        return found
     }
 
     private func signingIdentity(for sender: String?) throws -> SMIMEIdentity {

@@ -46,7 +46,7 @@ enum SMIMESignatureReport {
         switch chain {
         case .valid: "valid"
         case .expired(let subject, let notAfter):
-            "\(subject) expired on \(RecipientResolver.day(notAfter))"
+            "\(subject) expired on \(ReportDate.day(notAfter))"
         default: "\(chain)"
         }
     }

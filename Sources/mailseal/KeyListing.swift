@@ -1,5 +1,6 @@
 import Foundation
 import MailSealKeys
+import MailSealMessage
 import MailSealOpenPGP
 import MailSealSMIME
 
@@ -29,7 +30,8 @@ struct KeyListing {
         let identities = Set(try keyring.smime.identities().map(\.certificate))
         for certificate in try keyring.smime.certificates() {
             entries.append(Entry(
-                kind: certificate.isCA ? "smime-ca" : "smime", fingerprint: certificate.fingerprintSHA256,
+                kind: certificate.isCA ? "smime-ca" : "smime",
+                fingerprint: certificate.fingerprintSHA256,
                 addresses: certificate.emailAddresses, algorithm: certificate.keyAlgorithm,
                 expires: certificate.notAfter, hasSecret: identities.contains(certificate),
                 status: certificate.notAfter < now ? "expired" : "valid"))
@@ -56,7 +58,7 @@ struct KeyListing {
         }
         for entry in entries {
             let secret = entry.hasSecret ? " [secret]" : ""
-            let expires = entry.expires.map { " expires \(RecipientDate.day($0))" } ?? ""
+            let expires = entry.expires.map { " expires \(ReportDate.day($0))" } ?? ""
             Swift.print("\(entry.kind) \(entry.fingerprint) \(entry.algorithm) "
                 + "\(entry.status)\(expires)\(secret) \(entry.addresses.joined(separator: ", "))")
         }
@@ -69,13 +71,5 @@ struct KeyListing {
         if key.isDisabled { return "disabled" }
         if key.isInvalid { return "invalid" }
         return key.canEncrypt ? "valid" : "valid (cannot encrypt)"
-    }
-}
-
-enum RecipientDate {
-    static func day(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: date)
     }
 }

@@ -66,7 +66,8 @@ struct KeysCommand: Command {
         }
         let method = try MethodOption.parse(arguments)
         if method != .smime, let key = try? keyring.openPGP.keys(forAddress: address).first {
-            FileHandle.standardOutput.write(try keyring.openPGP.export(fingerprint: key.fingerprint))
+            let exported = try keyring.openPGP.export(fingerprint: key.fingerprint)
+            FileHandle.standardOutput.write(exported)
             return .success
         }
         if method != .pgp, let certificate = try keyring.smime.certificates(forAddress: address)
