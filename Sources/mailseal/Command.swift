@@ -38,7 +38,8 @@ extension Command {
             var left = "--\(option.name)"
             if option.name == "output" { left = "-o, --output" }
             if option.kind != .flag { left += " \(option.valueName)" }
-            let padded = left.padding(toLength: max(26, left.count + 2), withPad: " ", startingAt: 0)
+            let width = max(26, left.count + 2)
+            let padded = left.padding(toLength: width, withPad: " ", startingAt: 0)
             text += "  \(padded)\(option.help)\n"
         }
         return text

@@ -6,6 +6,9 @@ enum MailSealTool {
     static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
+        EncryptCommand.self, SignCommand.self, DecryptCommand.self, VerifyCommand.self,
+        KeysCommand.self,
+        TraceCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -48,7 +51,9 @@ enum MailSealTool {
     }
 
     static func report(_ error: ToolError) -> Int32 {
-        FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+        // One line, always: a library reason may carry a peer's multi-line text.
+        let line = error.message.split(whereSeparator: \.isNewline).joined(separator: "; ")
+        FileHandle.standardError.write(Data("Error: \(line)\n".utf8))
         return error.status.rawValue
     }
 

@@ -53,7 +53,12 @@ public final class TemporaryDirectory: @unchecked Sendable {
             _ = try? ProcessRunner.run(
                 "gpgconf", ["--homedir", agentHome.path, "--kill", "all"])
         }
-        try? FileManager.default.removeItem(at: url)
+        // A dying agent may still rewrite a key file; retry so that nothing stays behind.
+        for _ in 0..<50 {
+            guard FileManager.default.fileExists(atPath: url.path) else { return }
+            if (try? FileManager.default.removeItem(at: url)) != nil { return }
+            usleep(100_000)
+        }
     }
 }
 

@@ -1,0 +1,75 @@
+import Foundation
+import MailSealKeys
+import MailSealMIME
+
+/// Opens a received message: peels every cryptographic layer, checks every signature,
+/// and reports what was proven over which part.
+public struct MessageOpener {
+    public let keyring: Keyring
+    /// Accept OpenPGP data without integrity protection (no MDC); refused by default.
+    public var allowMissingIntegrityProtection = false
+    /// The time certificates are checked at, besides the signing time.
+    public var now = Date()
+
+    public init(keyring: Keyring) {
+        self.keyring = keyring
+    }
+
+    /// Opens the RFC 5322 message in `data`.
+    public func open(_ data: Data) throws -> OpenedMessage {
+        let root: MIMEEntity
+        do {
+            root = try MIMEParser().parse(data)
+        } catch {
+            throw MessageError(.malformedMessage, "not a readable message: \(error)")
+        }
+
+        let walk = OpeningWalk(opener: self)
+        let inner = try walk.unwrap(root, path: [], whole: true, depth: 0)
+
+        let outerFields = HeaderProtection.messageFields(of: root.header)
+        let shownFields = walk.protectedFields.map {
+            HeaderProtection.merge(outer: outerFields, protected: $0)
+        } ?? outerFields
+        var shownHeader = Header()
+        for field in shownFields { shownHeader.append(field.name, field.value) }
+
+        let fromAddress = shownHeader["From"].flatMap { MailAddress.parseList($0).first }?
+            .address
+        let report = walk.report(fromAddress: fromAddress)
+        return OpenedMessage(
+            report: report, header: shownHeader, body: inner)
+    }
+}
+
+/// A message with its cryptographic layers removed, and the report of what they proved.
+public struct OpenedMessage: Sendable {
+    public var report: OpenReport
+    /// The header fields to show: the protected ones where the message had them.
+    public var header: Header
+    /// The content, with Content-* fields of its own.
+    public var body: MIMEEntity
+
+    /// The opened message as RFC 5322 bytes, canonical CRLF.
+    public func serialized() -> Data {
+        var message = body
+        var header = self.header
+        header.append("MIME-Version", "1.0")
+        for field in body.header.fields where HeaderProtection.isContentField(field.name) {
+            switch field.name.lowercased() {
+            case "mime-version":
+                continue
+            case "content-type":
+                // Once opened, the message no longer travels protected: drop `hp`.
+                var contentType = body.contentType
+                contentType.parameters.removeAll { $0.name == "hp" }
+                header.append(field.name, contentType.headerValue)
+            default:
+                header.append(field.name, field.value)
+            }
+        }
+        message.header = header
+        message.rawBytes = nil
+        return message.serialized()
+    }
+}

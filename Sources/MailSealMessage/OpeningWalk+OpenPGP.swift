@@ -1,0 +1,127 @@
+import Foundation
+import MailSealMIME
+import MailSealOpenPGP
+
+/// PGP/MIME (RFC 3156) and inline OpenPGP layers.
+extension OpeningWalk {
+    /// `multipart/encrypted; protocol="application/pgp-encrypted"` (RFC 3156 s4).
+    func openPGPEncrypted(_ entity: MIMEEntity, path: [Int], whole: Bool, depth: Int) throws
+        -> MIMEEntity
+    {
+        let proto = entity.contentType[parameter: "protocol"]?.lowercased()
+        guard proto == PGPMIMEFraming.encryptedProtocol,
+              case .multipart(let multipart) = entity.body, multipart.parts.count >= 2
+        else {
+            warnings.append("part \(Self.partName(path)): multipart/encrypted with protocol "
+                + "\(proto ?? "(none)") is not PGP/MIME; left as it is")
+            return entity
+        }
+        try enterLayer()
+
+        let ciphertext = try multipart.parts[1].decodedBody()
+        let decryption = try decrypt(ciphertext)
+        recordDecryption(decryption, path: path, whole: whole)
+
+        let inner = try parseInner(decryption.plaintext, what: "decrypted content")
+        adoptProtectedHeader(of: inner, whole: whole)
+        return try unwrap(inner, path: path, whole: whole, depth: depth + 1)
+    }
+
+    /// `text/plain` holding an inline OpenPGP block (armored message or cleartext signature).
+    func openInlinePGP(_ entity: MIMEEntity, path: [Int], whole: Bool, depth: Int) throws
+        -> MIMEEntity
+    {
+        guard case .leaf = entity.body, let body = try? entity.decodedBody(),
+              let block = InlinePGPBlock.find(in: body)
+        else { return entity }
+        try enterLayer()
+
+        let coversAll = whole && block.isWholeBody
+        let plaintext: Data
+        switch block.kind {
+        case .message:
+            let decryption = try decrypt(block.bytes)
+            recordDecryption(decryption, path: path, whole: coversAll)
+            plaintext = decryption.plaintext
+        case .signedMessage:
+            let verified: (plaintext: Data, signatures: [OpenPGPSignature])
+            do {
+                verified = try keyring.openPGP.verifyInline(block.bytes)
+            } catch {
+                throw MessageError(.cryptoFailure, "cannot check the inline signature: \(error)")
+            }
+            for signature in verified.signatures {
+                signatures.append(report(signature, path: path, whole: coversAll))
+            }
+            plaintext = verified.plaintext
+        }
+
+        let text = block.replacing(in: body, with: plaintext)
+        var header = Header()
+        for field in entity.header.fields
+        where field.name.lowercased() != "content-transfer-encoding" {
+            header.append(field.name, field.value)
+        }
+        header.remove("Content-Type")
+        return MIMEEntity.leaf(
+            ContentType("text", "plain", parameters: [("charset", "utf-8")]),
+            body: text, header: header)
+    }
+
+    private func decrypt(_ ciphertext: Data) throws -> OpenPGPDecryption {
+        do {
+            return try keyring.openPGP.decrypt(
+                ciphertext,
+                allowMissingIntegrityProtection: opener.allowMissingIntegrityProtection)
+        } catch let error as OpenPGPError {
+            let code: MessageError.Code = error.code == .noSecretKeyForRecipient
+                ? .noDecryptionKey : .cryptoFailure
+            throw MessageError(code, "cannot decrypt the OpenPGP message: \(error)")
+        }
+    }
+
+    private func recordDecryption(_ decryption: OpenPGPDecryption, path: [Int], whole: Bool) {
+        encryption.append(EncryptionLayer(
+            method: .pgp, cipher: decryption.cipher,
+            integrityProtected: decryption.integrityProtected,
+            coverage: whole ? .entire : .partial))
+        if !decryption.integrityProtected {
+            warnings.append("the OpenPGP message has no integrity protection (no MDC): "
+                + "it may have been altered")
+        }
+        for signature in decryption.signatures {
+            signatures.append(report(signature, path: path, whole: whole))
+        }
+    }
+
+    /// A GPGME signature result in the report's terms.
+    func report(_ signature: OpenPGPSignature, path: [Int], whole: Bool) -> SignatureReport {
+        var details: [String] = []
+        let status: SignatureReport.Status
+        switch signature.status {
+        case .good where signature.wrongKeyUsage:
+            status = .bad
+            details.append("made with a key that is not allowed to sign")
+        case .good: status = .good
+        case .bad: status = .bad
+        case .unknownKey:
+            status = .unknownKey
+            details.append("the signing key \(signature.fingerprint) is not available")
+        case .expiredKey: status = .expiredKey
+        case .revokedKey: status = .revokedKey
+        case .expiredSignature:
+            status = .expiredKey
+            details.append("the signature itself has expired")
+        case .error(let reason):
+            status = .error
+            details.append(reason)
+        }
+        if let hash = signature.hashAlgorithm { details.append("hash \(hash)") }
+        return SignatureReport(
+            method: .pgp, status: status,
+            fingerprint: signature.primaryFingerprint ?? signature.fingerprint,
+            signerAddresses: signature.signerAddresses, signingTime: signature.created,
+            matchesFrom: false, coverage: whole ? .entire : .partial,
+            part: Self.partName(path), details: details)
+    }
+}

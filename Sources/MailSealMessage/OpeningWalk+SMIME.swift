@@ -1,0 +1,104 @@
+import Foundation
+import MailSealKeys
+import MailSealMIME
+import MailSealSMIME
+
+/// S/MIME layers: `application/pkcs7-mime` enveloped, authEnveloped and opaque signed
+/// data (RFC 8551 s3.3, s3.5.2; RFC 5083), and detached signatures.
+extension OpeningWalk {
+    func openPKCS7(_ entity: MIMEEntity, path: [Int], whole: Bool, depth: Int) throws
+        -> MIMEEntity
+    {
+        let der: Data
+        do {
+            der = try entity.decodedBody()
+        } catch {
+            throw MessageError(.malformedMessage, "the S/MIME part is not valid base64: \(error)")
+        }
+        try enterLayer()
+
+        switch CMS.kind(of: der) {
+        case .envelopedData, .authEnvelopedData:
+            let decryption = try decryptSMIME(der)
+            encryption.append(EncryptionLayer(
+                method: .smime, cipher: decryption.algorithm.displayName,
+                integrityProtected: decryption.isAuthenticated,
+                coverage: whole ? .entire : .partial))
+            let inner = try parseInner(decryption.content, what: "decrypted S/MIME content")
+            adoptProtectedHeader(of: inner, whole: whole)
+            return try unwrap(inner, path: path, whole: whole, depth: depth + 1)
+        case .signedData:
+            let content = try checkSMIME(der, detachedContent: nil, path: path, whole: whole)
+            let inner = try parseInner(content, what: "signed S/MIME content")
+            adoptProtectedHeader(of: inner, whole: whole)
+            return try unwrap(inner, path: path, whole: whole, depth: depth + 1)
+        default:
+            throw MessageError(
+                .unsupported, "part \(Self.partName(path)) is a CMS object that is neither "
+                    + "signed nor enveloped data")
+        }
+    }
+
+    /// Tries each certificate that has a private key; the first that is a recipient wins.
+    private func decryptSMIME(_ der: Data) throws -> CMSDecryption {
+        let identities = try keyring.smime.identities()
+        var lastError: Error?
+        for identity in identities {
+            do {
+                return try CMS.decrypt(der, key: identity.key, certificate: identity.certificate)
+            } catch let error as SMIMEError where error.code == .notARecipient {
+                continue
+            } catch {
+                lastError = error
+            }
+        }
+        if let lastError {
+            throw MessageError(.cryptoFailure, "cannot decrypt the S/MIME message: \(lastError)")
+        }
+        throw MessageError(
+            .noDecryptionKey, "no private key for any recipient of this S/MIME message "
+                + "(\(identities.count) certificate(s) with a key in the home)")
+    }
+
+    /// Verifies a CMS SignedData and reports each signer; returns the signed content.
+    @discardableResult
+    func checkSMIME(_ der: Data, detachedContent: Data?, path: [Int], whole: Bool) throws
+        -> Data
+    {
+        let verification: CMSVerification
+        do {
+            verification = try CMS.verify(
+                der, detachedContent: detachedContent,
+                trustAnchors: try keyring.trustAnchors(), at: opener.now)
+        } catch {
+            let part = detachedContent == nil ? path : path + [1]
+            signatures.append(SignatureReport(
+                method: .smime, status: .error, fingerprint: nil, signerAddresses: [],
+                signingTime: nil, matchesFrom: false, coverage: whole ? .entire : .partial,
+                part: Self.partName(part), details: ["\(error)"]))
+            guard let detachedContent else {
+                throw MessageError(.malformedMessage, "cannot read the S/MIME signature: \(error)")
+            }
+            return detachedContent
+        }
+
+        let part = detachedContent == nil ? path : path + [1]
+        for signer in verification.signers {
+            signatures.append(SMIMESignatureReport.make(
+                signer, part: Self.partName(part), whole: whole))
+            remember(signer)
+        }
+        return verification.content
+    }
+
+    /// RFC 8551 s2.5.2: keep what an intact signer announced it can decrypt.
+    private func remember(_ signer: CMSSigner) {
+        guard signer.signatureIntact, let certificate = signer.certificate,
+              !signer.capabilities.isEmpty
+        else { return }
+        for address in certificate.emailAddresses {
+            try? keyring.capabilities.record(
+                signer.capabilities, for: address, signedAt: signer.signingTime ?? opener.now)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The MailSealSMIME module. This file only anchors the target until its real types arrive.
-public enum MailSealSMIMEModule {}

@@ -1,2 +1,0 @@
-/// The MailSealTrace module. This file only anchors the target until its real types arrive.
-public enum MailSealTraceModule {}
