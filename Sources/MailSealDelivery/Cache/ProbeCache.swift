@@ -2,7 +2,8 @@ import Foundation
 internal import CSQLite
 
 /// What MailSeal learned about recipients, kept in the home's state database
-/// (`MailSealHome.stateDatabase`): cached lookups and probes, and learned capabilities.
+/// (`MailSealHome.stateDatabase`): cached lookups and probes, and which keys of the
+/// home were discovered on the network rather than imported by the user.
 ///
 /// Each cached entry is JSON with an expiry: DNS answers for their TTL, MTA-STS
 /// policies for their max_age, SMTP probes for a short fixed time. Safe to share
@@ -27,9 +28,9 @@ public final class ProbeCache: @unchecked Sendable {
                 kind TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL,
                 stored_at REAL NOT NULL, expires_at REAL NOT NULL,
                 PRIMARY KEY (kind, key));
-            CREATE TABLE IF NOT EXISTS learned_capabilities (
-                address TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,
-                learned_at REAL NOT NULL, PRIMARY KEY (address, kind));
+            CREATE TABLE IF NOT EXISTS discovered_keys (
+                fingerprint TEXT PRIMARY KEY, address TEXT NOT NULL, source TEXT NOT NULL,
+                discovered_at REAL NOT NULL);
             """)
     }
 
@@ -69,30 +70,27 @@ public final class ProbeCache: @unchecked Sendable {
         }
     }
 
-    // MARK: - Learned capabilities
+    // MARK: - Discovered keys
 
-    /// Records what a recipient's mail taught; a newer lesson of a kind replaces the older.
-    public func learn(_ capability: LearnedCapability, for address: String) throws {
+    /// Marks the key or certificate with `fingerprint` as found by `source` for `address`.
+    public func markDiscovered(
+        fingerprint: String, source: DiscoveredKey.Source, address: String, at date: Date = Date()
+    ) throws {
         try lock.withLock {
             try connection.run(
-                "INSERT OR REPLACE INTO learned_capabilities VALUES (?, ?, ?, ?)",
-                [.text(address.lowercased()), .text(capability.kind.rawValue),
-                 .text(capability.detail), .real(capability.learnedAt.timeIntervalSince1970)])
+                "INSERT OR REPLACE INTO discovered_keys VALUES (?, ?, ?, ?)",
+                [.text(fingerprint.lowercased()), .text(address.lowercased()),
+                 .text(source.rawValue), .real(date.timeIntervalSince1970)])
         }
     }
 
-    /// What was learned about `address`, oldest first.
-    public func learnedCapabilities(for address: String) throws -> [LearnedCapability] {
-        let rows = try lock.withLock {
-            try connection.query(
-                "SELECT kind, detail, learned_at FROM learned_capabilities WHERE address = ? "
-                    + "ORDER BY learned_at", [.text(address.lowercased())])
+    /// How the key with `fingerprint` was discovered; nil for one the user imported.
+    public func discoverySource(fingerprint: String) -> DiscoveredKey.Source? {
+        let rows = lock.withLock {
+            try? connection.query(
+                "SELECT source FROM discovered_keys WHERE fingerprint = ?",
+                [.text(fingerprint.lowercased())])
         }
-        return rows.compactMap { row in
-            guard row.count == 3, let kind = row[0].text.flatMap(LearnedCapability.Kind.init),
-                  let detail = row[1].text, let time = row[2].real else { return nil }
-            return LearnedCapability(
-                kind: kind, detail: detail, learnedAt: Date(timeIntervalSince1970: time))
-        }
+        return rows?.first?.first?.text.flatMap(DiscoveredKey.Source.init)
     }
 }

@@ -46,7 +46,8 @@ enum DecisionPhrases {
     static func learned(_ learned: [LearnedCapability], for method: DeliveryMethod) -> [String] {
         learned.filter { ($0.kind == .smimeCapabilities) == (method == .smime) }.map {
             let what = $0.kind == .smimeCapabilities ? "S/MIME capabilities" : "Autocrypt"
-            return "\(what) learned from mail on \(date($0.learnedAt))"
+            let when = $0.learnedAt.map { " on \(date($0))" } ?? ""
+            return "\(what) learned from earlier mail\(when): \($0.detail)"
         }
     }
 

@@ -70,9 +70,11 @@ public protocol KeyDiscovery: Sendable {
     func discoverKeys(for address: String) async -> [DiscoveredKey]
 }
 
-/// The keys and certificates the home already holds for an address.
+/// The keys and certificates the home already holds for an address, and what earlier
+/// mail from it taught.
 public protocol KnownKeyLookup: Sendable {
     func knownKeys(for address: String) throws -> [KnownKey]
+    func learnedCapabilities(for address: String) throws -> [LearnedCapability]
 }
 
 /// Imports a discovered key into the home and says how it is known there afterwards.

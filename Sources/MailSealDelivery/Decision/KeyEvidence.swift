@@ -116,9 +116,9 @@ public struct LearnedCapability: Codable, Sendable, Equatable {
     public var kind: Kind
     /// What was learned, in a few words (algorithms, `prefer-encrypt=mutual`).
     public var detail: String
-    public var learnedAt: Date
+    public var learnedAt: Date?
 
-    public init(kind: Kind, detail: String, learnedAt: Date) {
+    public init(kind: Kind, detail: String, learnedAt: Date? = nil) {
         self.kind = kind
         self.detail = detail
         self.learnedAt = learnedAt

@@ -9,7 +9,7 @@ extension Prober {
         } catch {
             evidence.notes.append("known keys could not be read: \(Self.describe(error))")
         }
-        evidence.learned = (try? probeCache?.learnedCapabilities(for: address)) ?? []
+        evidence.learned = (try? knownKeyLookup?.learnedCapabilities(for: address)) ?? []
         guard !configuration.offline, let discovery = discoverer else { return evidence }
 
         let key = address.lowercased()

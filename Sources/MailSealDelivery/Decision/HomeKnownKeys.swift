@@ -1,0 +1,126 @@
+import Foundation
+import MailSealKeys
+import MailSealOpenPGP
+import MailSealSMIME
+internal import COpenSSL
+
+/// The keys and certificates of a MailSeal home as evidence, and the importer that
+/// adds discovered ones to it, marked as discovered in the probe cache.
+public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
+    public let keyring: Keyring
+    let cache: ProbeCache?
+
+    public init(keyring: Keyring, cache: ProbeCache?) {
+        self.keyring = keyring
+        self.cache = cache
+    }
+
+    public func knownKeys(for address: String) throws -> [KnownKey] {
+        try openPGPKeys(for: address) + certificates(for: address)
+    }
+
+    public func learnedCapabilities(for address: String) throws -> [LearnedCapability] {
+        let algorithms = try keyring.capabilities.algorithms(for: address)
+        guard !algorithms.isEmpty else { return [] }
+        return [LearnedCapability(
+            kind: .smimeCapabilities, detail: algorithms.map(\.rawValue).joined(separator: ", "))]
+    }
+
+    public func importDiscovered(_ key: DiscoveredKey, for address: String) throws -> KnownKey {
+        let fingerprints: [String]
+        switch key.method {
+        case .smime:
+            let certificate = try Certificate(derEncoded: key.keyData)
+            try keyring.smime.add(certificate)
+            fingerprints = [certificate.fingerprintSHA256]
+        default:
+            fingerprints = try keyring.openPGP.importKeys(key.keyData).fingerprints
+        }
+        for fingerprint in fingerprints {
+            try cache?.markDiscovered(fingerprint: fingerprint, source: key.source, address: address)
+        }
+        let wanted = Set(fingerprints.map { $0.lowercased() })
+        let known = try knownKeys(for: address).filter { wanted.contains($0.fingerprint.lowercased()) }
+        guard let first = known.first else {
+            throw DeliveryError(
+                .badAddress, "the key found by \(key.source.label) does not name \(address)")
+        }
+        return first
+    }
+
+    // MARK: - OpenPGP
+
+    private func openPGPKeys(for address: String) throws -> [KnownKey] {
+        try keyring.openPGP.keys(forAddress: address).map { key in
+            var problem: String?
+            do {
+                _ = try keyring.openPGP.usableKey(fingerprint: key.fingerprint, purpose: .encrypt)
+            } catch let error as OpenPGPError {
+                problem = Self.shortProblem(error, key: key)
+            }
+            let source = cache?.discoverySource(fingerprint: key.fingerprint)
+            let expiry = key.usableSubkeys(for: .encrypt).compactMap(\.expires).max() ?? key.expires
+            return KnownKey(
+                method: .pgp, fingerprint: key.fingerprint,
+                origin: source == nil ? .imported : .discovered, discoveredBy: source,
+                validUntil: expiry, usable: problem == nil, problem: problem)
+        }
+    }
+
+    private static func shortProblem(_ error: OpenPGPError, key: OpenPGPKey) -> String {
+        switch error.code {
+        case .keyRevoked: return "revoked"
+        case .keyExpired: return "expired " + (key.expires.map(DecisionPhrases.date) ?? "")
+        case .keyDisabled: return "disabled"
+        case .notUsableForEncryption: return "cannot encrypt"
+        default: return error.reason
+        }
+    }
+
+    // MARK: - S/MIME
+
+    private func certificates(for address: String, now: Date = Date()) throws -> [KnownKey] {
+        let anchors = try keyring.trustAnchors()
+        return try keyring.smime.certificates(forAddress: address).map { certificate in
+            let source = cache?.discoverySource(fingerprint: certificate.fingerprintSHA256)
+            let problem = Self.problem(certificate, anchors: anchors, now: now)
+            return KnownKey(
+                method: .smime, fingerprint: certificate.fingerprintSHA256,
+                origin: source == nil ? .imported : .discovered, discoveredBy: source,
+                validUntil: certificate.notAfter, usable: problem == nil, problem: problem)
+        }
+    }
+
+    private static func problem(
+        _ certificate: Certificate, anchors: [Certificate], now: Date
+    ) -> String? {
+        if certificate.notAfter < now { return "expired \(DecisionPhrases.date(certificate.notAfter))" }
+        if certificate.notBefore > now {
+            return "not valid before \(DecisionPhrases.date(certificate.notBefore))"
+        }
+        if !certificate.canEncrypt { return "does not allow encryption" }
+        if !certificate.allowsEmailProtection { return "is not for email protection" }
+        if let failure = chainFailure(certificate, anchors: anchors) {
+            return "chain not valid: \(failure)"
+        }
+        return nil
+    }
+
+    /// Why the certificate does not chain to one of `anchors`, or nil when it does.
+    private static func chainFailure(_ certificate: Certificate, anchors: [Certificate]) -> String? {
+        guard let leaf = X509Handle(der: certificate.derRepresentation),
+              let store = X509_STORE_new() else { return "cannot read the certificate" }
+        defer { X509_STORE_free(store) }
+        let anchorHandles = anchors.compactMap { X509Handle(der: $0.derRepresentation) }
+        for anchor in anchorHandles { X509_STORE_add_cert(store, anchor.pointer) }
+        guard let context = X509_STORE_CTX_new() else { return "out of memory" }
+        defer { X509_STORE_CTX_free(context) }
+        guard X509_STORE_CTX_init(context, store, leaf.pointer, nil) == 1 else {
+            return "cannot start path validation"
+        }
+        X509_STORE_CTX_set_purpose(context, X509_PURPOSE_SMIME_ENCRYPT)
+        defer { ERR_clear_error() }
+        if X509_verify_cert(context) == 1 { return nil }
+        return String(cString: X509_verify_cert_error_string(Int(X509_STORE_CTX_get_error(context))))
+    }
+}
