@@ -8,7 +8,7 @@ enum MailSealTool {
     static let commands: [any Command.Type] = [
         EncryptCommand.self, SignCommand.self, DecryptCommand.self, VerifyCommand.self,
         KeysCommand.self,
-        TraceCommand.self,
+        TraceCommand.self, ProbeCommand.self,
     ]
 
     static func run(_ arguments: [String]) -> Int32 {

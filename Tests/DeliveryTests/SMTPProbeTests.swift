@@ -53,7 +53,7 @@ struct SMTPProbeTests {
 
     @Test func systemStoreDoesNotTrustTheWorldCA() throws {
         var configuration = SMTPWorld.configuration()
-        configuration.caFile = nil
+        configuration.caFiles = []
         let result = SMTPProbe(configuration: configuration).probe(host: "mx-ok.example.test")
 
         let tls = try #require(result.tls)

@@ -80,7 +80,7 @@ enum SMTPWorld {
     /// A probe configuration that reaches the world: its addresses, its CA, short waits.
     static func configuration(commandTimeout: TimeInterval = 3) -> SMTPProbe.Configuration {
         var configuration = SMTPProbe.Configuration()
-        configuration.caFile = caFile
+        configuration.caFiles = [caFile]
         configuration.addressOverrides = addresses
         configuration.connectTimeout = 3
         configuration.commandTimeout = commandTimeout

@@ -137,7 +137,9 @@ public final class Prober: Sendable {
 
     private func smtpProbe(_ host: MailExchanger) async -> SMTPProbeResult {
         let smtp = configuration.smtp
-        let key = "\(host.host.lowercased()):\(smtp.port):\(smtp.caFile ?? "system")"
+        // The verdict on a certificate depends on the CAs trusted, so they are in the key.
+        let trusted = smtp.caFiles.isEmpty ? "system" : smtp.caFiles.joined(separator: ",")
+        let key = "\(host.host.lowercased()):\(smtp.port):\(trusted)"
         if let hit = probeCache?.value(SMTPProbeResult.self, kind: .smtp, key: key) { return hit }
         guard !configuration.offline else {
             var result = SMTPProbeResult(host: host.host, port: smtp.port)

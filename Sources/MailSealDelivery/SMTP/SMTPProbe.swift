@@ -19,11 +19,11 @@ public struct SMTPProbe: Sendable {
         /// Seconds to wait for the TCP connection.
         public var connectTimeout: TimeInterval = 10
         /// Seconds to wait for each reply and for the handshake.
-        public var commandTimeout: TimeInterval = 30
+        public var commandTimeout: TimeInterval = 20
         /// Seconds for the whole probe of one server, all addresses included.
-        public var totalTimeout: TimeInterval = 60
-        /// PEM file of trusted CAs; the system store when nil.
-        public var caFile: String?
+        public var totalTimeout: TimeInterval = 45
+        /// PEM files of trusted CAs; the system store when empty.
+        public var caFiles: [String] = []
         /// Addresses to use for a host instead of resolving it (lower-case host name).
         public var addressOverrides: [String: [String]] = [:]
 
@@ -114,7 +114,7 @@ public struct SMTPProbe: Sendable {
 
             step = .handshake
             let session = try TLSClientSession(
-                socket: socket, host: host(result), caFile: configuration.caFile)
+                socket: socket, host: host(result), caFiles: configuration.caFiles)
             conversation.startTLS(session)
             let handshake = try session.handshake()
             result.tls = handshake

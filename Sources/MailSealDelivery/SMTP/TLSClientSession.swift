@@ -12,18 +12,22 @@ final class TLSClientSession {
     private let host: String
 
     /// Prepares a session on `socket` for `host` (the SNI name and the reference
-    /// identity), trusting `caFile` or, when nil, the system store.
-    init(socket: SMTPSocket, host: String, caFile: String?) throws {
+    /// identity), trusting the CAs in `caFiles` or, when there are none, the system store.
+    init(socket: SMTPSocket, host: String, caFiles: [String]) throws {
         ERR_clear_error()
         guard let context = SSL_CTX_new(TLS_client_method()) else {
             throw SMTPStepFailure("cannot create a TLS context: \(OpenSSLErrorQueue.drain())")
         }
-        let loaded = caFile.map { SSL_CTX_load_verify_locations(context, $0, nil) }
-            ?? SSL_CTX_set_default_verify_paths(context)
-        guard loaded == 1, let ssl = SSL_new(context) else {
+        for file in caFiles where SSL_CTX_load_verify_locations(context, file, nil) != 1 {
             let reason = OpenSSLErrorQueue.drain()
             SSL_CTX_free(context)
-            throw SMTPStepFailure("cannot load the CA file \(caFile ?? "(system)"): \(reason)")
+            throw SMTPStepFailure("cannot load the CA file \(file): \(reason)")
+        }
+        if caFiles.isEmpty { SSL_CTX_set_default_verify_paths(context) }
+        guard let ssl = SSL_new(context) else {
+            let reason = OpenSSLErrorQueue.drain()
+            SSL_CTX_free(context)
+            throw SMTPStepFailure("cannot create a TLS session: \(reason)")
         }
         self.context = context
         self.ssl = ssl

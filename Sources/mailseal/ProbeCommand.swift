@@ -1,0 +1,86 @@
+import Foundation
+import MailSealDelivery
+import MailSealKeys
+
+/// `mailseal probe`: the delivery method for each recipient, with its reasons.
+struct ProbeCommand: Command {
+    static let name = "probe"
+    static let summary = "Choose the delivery method (smime, pgp, tls, portal) for recipients."
+    static let synopsis = [
+        "probe [--policy FILE] [--offline] [--json] [--sensitive] ADDR...",
+    ]
+    static let options = [
+        OptionSpec(name: "policy", kind: .single, valueName: "FILE",
+                   help: "the delivery policy (JSON, see docs/policy.md); else the built-in one"),
+        OptionSpec(name: "offline", kind: .flag,
+                   help: "no network: keys in the home and cached evidence only"),
+        OptionSpec(name: "json", kind: .flag, help: "print a JSON array with the evidence"),
+        OptionSpec(name: "sensitive", kind: .flag,
+                   help: "the message is sensitive: opportunistic or verified TLS is not enough"),
+        OptionSpec(name: "resolver", kind: .single, valueName: "ADDR[:PORT]",
+                   help: "ask this DNS resolver (it may also answer the test. zone)"),
+        OptionSpec(name: "trust-anchor", kind: .repeated, valueName: "FILE",
+                   help: "validate DNSSEC from the DS or DNSKEY records in FILE, not the root key"),
+        OptionSpec(name: "ca-file", kind: .repeated, valueName: "FILE",
+                   help: "trust these CAs for MX and HTTPS certificates, not the system's"),
+        OptionSpec(name: "smtp-port", kind: .single, valueName: "N",
+                   help: "probe mail servers on port N (default 25)"),
+        OptionSpec(name: "timeout", kind: .single, valueName: "SECONDS",
+                   help: "wait at most this long for a connection or a reply (default 20)"),
+    ]
+
+    static func run(_ arguments: ArgumentList, context: ToolContext) throws -> ExitStatus {
+        let addresses = arguments.operands
+        guard !addresses.isEmpty else { throw ToolError(.usage, "probe needs at least one ADDR") }
+        let policy = try loadPolicy(arguments.value("policy"))
+        let sources = try ProbeSources(arguments, context: context)
+        defer { sources.cleanUp() }
+
+        let decisions = try blockingWait {
+            await sources.prober.decide(
+                addresses, policy: policy, sensitive: arguments.has("sensitive"))
+        }
+        if arguments.has("json") {
+            print(try json(decisions), terminator: "")
+        } else {
+            for decision in decisions { print("\(decision.address)  \(decision.summary)") }
+        }
+        return decisions.allSatisfy { $0.method != nil } ? .success : .checkFailed
+    }
+
+    private static func loadPolicy(_ path: String?) throws -> DeliveryPolicy {
+        guard let path else { return .builtIn }
+        do {
+            return try DeliveryPolicy(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as DeliveryError {
+            throw ToolError(error.code == .policyUnreadable ? .noInput : .dataError, error.reason)
+        }
+    }
+
+    private static func json(_ decisions: [DeliveryDecision]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(decisions), as: UTF8.self) + "\n"
+    }
+
+    /// Runs `body` to its end from synchronous code; the commands are synchronous.
+    private static func blockingWait<Value: Sendable>(
+        _ body: @escaping @Sendable () async -> Value
+    ) throws -> Value {
+        let box = ResultBox<Value>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = await body()
+            done.signal()
+        }
+        done.wait()
+        return box.value!
+    }
+}
+
+/// Holds a value handed from a task to the waiting thread.
+private final class ResultBox<Value>: @unchecked Sendable {
+    // Written once by the task before the semaphore is signalled, read after.
+    var value: Value?
+}
