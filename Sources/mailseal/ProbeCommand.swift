@@ -25,6 +25,8 @@ struct ProbeCommand: Command {
                    help: "trust these CAs for MX and HTTPS certificates, not the system's"),
         OptionSpec(name: "smtp-port", kind: .single, valueName: "N",
                    help: "probe mail servers on port N (default 25)"),
+        OptionSpec(name: "helo", kind: .single, valueName: "NAME",
+                   help: "the name to say in EHLO (default: this machine's host name)"),
         OptionSpec(name: "timeout", kind: .single, valueName: "SECONDS",
                    help: "wait at most this long for a connection or a reply (default 20)"),
     ]

@@ -19,6 +19,7 @@ struct ProbeSources {
 
         var configuration = Prober.Configuration()
         configuration.offline = offline
+        configuration.smtp.heloName = arguments.value("helo")
         if let text = arguments.value("timeout") {
             guard let seconds = TimeInterval(text), seconds > 0 else {
                 throw ToolError(.usage, "--timeout needs a number of seconds, not '\(text)'")

@@ -117,13 +117,16 @@ struct DecisionCLITests {
 
     @Test(.enabled(if: SMTPWorld.dnsStarted, "the test world did not start"))
     func offlineRunAnswersFromTheHomeCache() throws {
-        _ = try probe(["alice@ok.example.test"])
-        let before = SMTPWorld.postfixConnections(to: "mx-ok.example.test")
+        let helo = SMTPWorld.uniqueHelo("cli")
+        _ = try probe(["--helo", helo, "alice@ok.example.test"])
+        let online = SMTPWorld.postfixConnections(to: "mx-ok.example.test", helo: helo)
 
-        let offline = try probe(["--offline", "bob@ok.example.test"])
+        let offline = try probe(["--helo", helo, "--offline", "bob@ok.example.test"])
 
+        // One connection says EHLO twice: before STARTTLS and inside TLS.
+        #expect(online == 2)
         #expect(offline.status == 0)
         #expect(offline.stdoutText.hasPrefix("bob@ok.example.test  tls: MX mx-ok.example.test"))
-        #expect(SMTPWorld.postfixConnections(to: "mx-ok.example.test") == before)
+        #expect(SMTPWorld.postfixConnections(to: "mx-ok.example.test", helo: helo) == 2)
     }
 }

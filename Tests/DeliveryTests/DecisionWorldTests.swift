@@ -173,15 +173,18 @@ struct DecisionWorldTests {
     @Test func manyRecipientsCostOneProbePerDomainMX() async throws {
         let domains = ["ok.example.test", "nostarttls.example.test", "badcert.example.test"]
         let addresses = (0..<90).map { "user\($0)@\(domains[$0 % 3])" }
-        let before = SMTPWorld.postfixConnections(to: "mx-nostarttls.example.test")
-        let prober = try prober()
+        let helo = SMTPWorld.uniqueHelo("many")
+        var configuration = Prober.Configuration()
+        configuration.smtp = SMTPWorld.configuration()
+        configuration.smtp.heloName = helo
+        let prober = Prober(configuration: configuration, lookup: try SMTPWorld.domainLookup())
 
         let decisions = await prober.decide(addresses, policy: .builtIn)
 
         #expect(decisions.count == 90)
         #expect(decisions.map(\.address) == addresses)
         #expect(prober.smtpConnections == 3)
-        #expect(SMTPWorld.postfixConnections(to: "mx-nostarttls.example.test") == before + 1)
+        #expect(SMTPWorld.postfixConnections(to: "mx-nostarttls.example.test", helo: helo) == 1)
         #expect(decisions.filter { $0.method == .tls }.count == 30)
     }
 }

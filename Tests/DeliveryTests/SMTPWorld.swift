@@ -89,13 +89,20 @@ enum SMTPWorld {
         return configuration
     }
 
-    /// How many SMTP connections Postfix logged so far for `host` (the servers' own count).
-    static func postfixConnections(to host: String) -> Int {
+    /// How many EHLOs naming `helo` Postfix logged so far for `host`: the servers' own
+    /// count of one test's connections (two EHLOs each with STARTTLS), whatever other
+    /// tests do meanwhile.
+    static func postfixConnections(to host: String, helo: String) -> Int {
         let log = folder.appendingPathComponent("postfix.log")
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         let shortName = host.split(separator: ".").first.map(String.init) ?? host
         return text.split(separator: "\n").filter {
-            $0.contains(" \(shortName) postfix/smtpd[") && $0.contains(": connect from ")
+            $0.contains(" \(shortName) postfix/smtpd[") && $0.contains("helo=<\(helo)>")
         }.count
+    }
+
+    /// An EHLO name no other test uses.
+    static func uniqueHelo(_ purpose: String) -> String {
+        "\(purpose)-\(UUID().uuidString.prefix(8).lowercased()).mailseal.test"
     }
 }
