@@ -28,7 +28,9 @@ struct ProbeSources {
             configuration.smtp.commandTimeout = seconds
             configuration.smtp.totalTimeout = seconds * 3
         }
-        configuration.smtp.caFiles = caFiles.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        configuration.smtp.caFiles = caFiles.map {
+            URL(fileURLWithPath: $0).standardizedFileURL.path
+        }
         if let port = arguments.value("smtp-port") {
             guard let number = UInt16(port), number > 0 else {
                 throw ToolError(.usage, "--smtp-port needs a port number, not '\(port)'")

@@ -89,7 +89,8 @@ struct DecisionCLITests {
         let result = try probe(["--json", "carol@badcert.example.test"])
 
         #expect(result.status == 0)
-        let array = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]])
+        let parsed = try JSONSerialization.jsonObject(with: result.stdout)
+        let array = try #require(parsed as? [[String: Any]])
         let first = try #require(array.first)
         #expect(first["address"] as? String == "carol@badcert.example.test")
         #expect(first["method"] as? String == "portal")

@@ -39,16 +39,19 @@ struct DecisionKeyTests {
         let decision = DeliveryPolicy.builtIn.decide(evidence([pgp, smime]))
 
         #expect(decision.method == .smime)
-        #expect(decision.reasons == ["certificate 0x9988776655443322… in the home, valid until 2028-01-31"])
+        #expect(decision.reasons == [
+            "certificate 0x9988776655443322… in the home, valid until 2028-01-31"])
     }
 
     @Test func policyOrderPutsPGPFirst() throws {
-        let policy = try DeliveryPolicy(json: Data(#"{"methods": ["pgp", "smime", "portal"]}"#.utf8))
+        let text = #"{"methods": ["pgp", "smime", "portal"]}"#
+        let policy = try DeliveryPolicy(json: Data(text.utf8))
 
         let decision = policy.decide(evidence([pgp, smime]))
 
         #expect(decision.method == .pgp)
-        #expect(decision.summary == "pgp: key 0xABCD1234EF567890… found by WKD, valid until 2027-05-01")
+        #expect(decision.summary
+            == "pgp: key 0xABCD1234EF567890… found by WKD, valid until 2027-05-01")
     }
 
     @Test func discoveredKeysAreRefusedWhenThePolicySaysSo() throws {
@@ -91,7 +94,8 @@ struct DecisionKeyTests {
 
         let decision = DeliveryPolicy.builtIn.decide(withLesson)
 
-        #expect(decision.reasons.last == "S/MIME capabilities learned from earlier mail: aes256-gcm")
+        #expect(decision.reasons.last
+            == "S/MIME capabilities learned from earlier mail: aes256-gcm")
     }
 
     // MARK: - The home's keys
@@ -106,7 +110,8 @@ struct DecisionKeyTests {
             _ = try importer.importKeys(try Data(contentsOf: url), source: name)
         }
         if trustingCA {
-            let ca = try Data(contentsOf: ProjectPaths.testKeys.appendingPathComponent("smime/ca.crt"))
+            let file = ProjectPaths.testKeys.appendingPathComponent("smime/ca.crt")
+            let ca = try Data(contentsOf: file)
             try keyring.smime.trust(try Certificate(pemEncoded: ca))
         }
         let cache = try ProbeCache(database: keyring.home.stateDatabase)
@@ -142,8 +147,10 @@ struct DecisionKeyTests {
     @Test func discoveredCertificateIsImportedAndMarked() throws {
         let (directory, keys) = try home(trustingCA: true)
         defer { _ = directory }
-        let der = try Data(contentsOf: ProjectPaths.testKeys.appendingPathComponent("smime/bob.der"))
-        let found = DiscoveredKey(source: .smimea, method: .smime, dnssecValidated: true, keyData: der)
+        let file = ProjectPaths.testKeys.appendingPathComponent("smime/bob.der")
+        let der = try Data(contentsOf: file)
+        let found = DiscoveredKey(
+            source: .smimea, method: .smime, dnssecValidated: true, keyData: der)
 
         let known = try keys.importDiscovered(found, for: "bob@example.org")
 

@@ -165,7 +165,8 @@ struct DecisionWorldTests {
         let carol = try await decide("carol@badcert.example.test", policy: policy)
 
         #expect(boss.method == .portal)
-        #expect(boss.reasons == ["policy override for address boss@ok.example.test forces the portal"])
+        #expect(boss.reasons == [
+            "policy override for address boss@ok.example.test forces the portal"])
         #expect(carol.method == .tls)
         #expect(carol.rules.overrides == ["domain badcert.example.test"])
     }

@@ -91,7 +91,8 @@ struct PolicyTests {
     @Test func unknownKeyIsRefusedWithItsLine() {
         let error = refusal("{\n  \"methods\": [\"tls\"],\n  \"tlsMinimun\": \"verified\"\n}")
 
-        #expect(error?.reason.hasPrefix("test.json:3: unknown key \"tlsMinimun\" in the policy") == true)
+        #expect(error?.reason.hasPrefix(
+            "test.json:3: unknown key \"tlsMinimun\" in the policy") == true)
     }
 
     @Test func trailingCommaIsASyntaxErrorOnItsLine() {
@@ -129,7 +130,8 @@ struct PolicyTests {
               "methods": ["tls"]}}}
             """)
 
-        #expect(error?.reason == "test.json:3: \"domains\" \"a.example\" gives both \"method\" and \"methods\"")
+        #expect(error?.reason
+            == "test.json:3: \"domains\" \"a.example\" gives both \"method\" and \"methods\"")
     }
 
     @Test func wrongTypesNameWhatWasFound() {

@@ -68,7 +68,8 @@ enum SMTPWorld {
     /// The world's host names and their loopback addresses, from `.world/smtp/hosts`.
     static var addresses: [String: [String]] {
         _ = started
-        let text = (try? String(contentsOf: folder.appendingPathComponent("hosts"), encoding: .utf8)) ?? ""
+        let file = folder.appendingPathComponent("hosts")
+        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
         var map: [String: [String]] = [:]
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ")

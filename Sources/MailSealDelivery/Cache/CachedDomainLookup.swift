@@ -51,7 +51,8 @@ public struct CachedDomainLookup: DomainLookup {
         if let hit = cache.value(TLSRPTEvidence.self, kind: .tlsReporting, key: key) { return hit }
         guard let base else { return TLSRPTEvidence(error: Self.offlineReason(domain)) }
         let evidence = await base.tlsReporting(of: domain)
-        try? cache.store(evidence, kind: .tlsReporting, key: key, lifetime: TimeInterval(evidence.ttl))
+        let lifetime = TimeInterval(evidence.ttl)
+        try? cache.store(evidence, kind: .tlsReporting, key: key, lifetime: lifetime)
         return evidence
     }
 

@@ -99,7 +99,9 @@ final class SQLiteConnection {
             return .real(sqlite3_column_double(statement, index))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(statement, index))
-            guard count > 0, let bytes = sqlite3_column_blob(statement, index) else { return .blob(Data()) }
+            guard count > 0, let bytes = sqlite3_column_blob(statement, index) else {
+                return .blob(Data())
+            }
             return .blob(Data(bytes: bytes, count: count))
         default:
             return .null
@@ -107,6 +109,7 @@ final class SQLiteConnection {
     }
 
     private func failure() -> DeliveryError {
-        DeliveryError(.cacheFailed, "state database \(path): \(String(cString: sqlite3_errmsg(pointer)))")
+        let reason = String(cString: sqlite3_errmsg(pointer))
+        return DeliveryError(.cacheFailed, "state database \(path): \(reason)")
     }
 }

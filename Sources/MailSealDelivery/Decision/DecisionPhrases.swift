@@ -36,10 +36,13 @@ enum DecisionPhrases {
         guard !candidates.isEmpty else { return noKey(method) }
         let noun = method == .smime ? "certificate" : "key"
         if allowed.isEmpty, let first = candidates.first {
-            return "\(noun) \(first.shortFingerprint) found by "
-                + "\(first.discoveredBy?.label ?? "discovery"), but the policy refuses discovered keys"
+            let finder = first.discoveredBy?.label ?? "discovery"
+            return "\(noun) \(first.shortFingerprint) found by \(finder), "
+                + "but the policy refuses discovered keys"
         }
-        let problems = allowed.map { "\(noun) \($0.shortFingerprint) \($0.problem ?? "not usable")" }
+        let problems = allowed.map {
+            "\(noun) \($0.shortFingerprint) \($0.problem ?? "not usable")"
+        }
         return problems.joined(separator: ", ")
     }
 
@@ -73,7 +76,8 @@ enum DecisionPhrases {
             let detail = failure?.timedOut == true ? "timed out" : (failure?.detail ?? "failed")
             return "\(name) offers STARTTLS but TLS failed: \(detail)"
         }
-        var parts = ["\(name) offers STARTTLS", tls.version.replacingOccurrences(of: "TLSv", with: "TLS ")]
+        let version = tls.version.replacingOccurrences(of: "TLSv", with: "TLS ")
+        var parts = ["\(name) offers STARTTLS", version]
         if tls.certificateValid {
             parts.append("certificate valid")
         } else if !tls.chainVerified {
@@ -84,7 +88,8 @@ enum DecisionPhrases {
         switch (server.mtaSTSMode, server.mtaSTSMatches) {
         case (.enforce?, true?): parts.append("MTA-STS enforce")
         case (.testing?, true?): parts.append("MTA-STS testing")
-        case (.enforce?, false?), (.testing?, false?): parts.append("not listed in the MTA-STS policy")
+        case (.enforce?, false?), (.testing?, false?):
+            parts.append("not listed in the MTA-STS policy")
         default: break
         }
         switch server.dane.status {
@@ -108,7 +113,8 @@ enum DecisionPhrases {
         let weakest = domain.reachedServers.filter { $0.tlsLevel == level }.map(server)
         guard level != .none else { return weakest }
         let context = rules.sensitive ? " for sensitive mail" : ""
-        return weakest + ["TLS \(level.rawValue) is below the required \(rules.tlsMinimum.rawValue)\(context)"]
+        let required = rules.tlsMinimum.rawValue
+        return weakest + ["TLS \(level.rawValue) is below the required \(required)\(context)"]
     }
 
     private static func domainProblem(_ domain: DomainEvidence) -> String? {

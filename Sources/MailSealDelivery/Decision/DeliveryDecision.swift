@@ -55,15 +55,18 @@ extension DeliveryPolicy {
             case .portal:
                 decision.method = .portal
                 decision.reasons = refusals.phrases
-                if decision.reasons.isEmpty { decision.reasons = ["the policy asks for the portal"] }
-                if !rules.overrides.isEmpty, rules.methods == [.portal] {
-                    decision.reasons = ["policy override for \(rules.overrides.last!) forces the portal"]
+                if decision.reasons.isEmpty {
+                    decision.reasons = ["the policy asks for the portal"]
+                }
+                if let override = rules.overrides.last, rules.methods == [.portal] {
+                    decision.reasons = ["policy override for \(override) forces the portal"]
                 }
                 return decision
             }
         }
+        let allowed = rules.methods.map(\.rawValue).joined(separator: ", ")
         decision.reasons = refusals.phrases
-            + ["the policy allows no other method (\(rules.methods.map(\.rawValue).joined(separator: ", ")))"]
+            + ["the policy allows no other method (\(allowed))"]
         return decision
     }
 
@@ -74,9 +77,11 @@ extension DeliveryPolicy {
         let candidates = evidence.knownKeys.filter { $0.method == method }
         let allowed = candidates.filter { rules.allowDiscoveredKeys || $0.origin != .discovered }
         let usable = allowed.filter(\.usable)
-        if let best = usable.max(by: { ($0.validUntil ?? .distantFuture) < ($1.validUntil ?? .distantFuture) }) {
-            return best
+        // The key that stays valid longest; one without expiry beats all.
+        let best = usable.max {
+            ($0.validUntil ?? .distantFuture) < ($1.validUntil ?? .distantFuture)
         }
+        if let best { return best }
         refusals.keys[method] = DecisionPhrases.keyRefusal(
             method, candidates: candidates, allowed: allowed)
         return nil
@@ -95,7 +100,7 @@ private struct Refusals {
         if keys.count == 2, plainMissing.count == 2 {
             result.append("no key or certificate")
         } else {
-            for method in [DeliveryMethod.smime, .pgp] { if let phrase = keys[method] { result.append(phrase) } }
+            result += [DeliveryMethod.smime, .pgp].compactMap { keys[$0] }
         }
         return result + (tls ?? [])
     }

@@ -37,10 +37,13 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
             fingerprints = try keyring.openPGP.importKeys(key.keyData).fingerprints
         }
         for fingerprint in fingerprints {
-            try cache?.markDiscovered(fingerprint: fingerprint, source: key.source, address: address)
+            try cache?.markDiscovered(
+                fingerprint: fingerprint, source: key.source, address: address)
         }
         let wanted = Set(fingerprints.map { $0.lowercased() })
-        let known = try knownKeys(for: address).filter { wanted.contains($0.fingerprint.lowercased()) }
+        let known = try knownKeys(for: address).filter {
+            wanted.contains($0.fingerprint.lowercased())
+        }
         guard let first = known.first else {
             throw DeliveryError(
                 .badAddress, "the key found by \(key.source.label) does not name \(address)")
@@ -94,7 +97,9 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
     private static func problem(
         _ certificate: Certificate, anchors: [Certificate], now: Date
     ) -> String? {
-        if certificate.notAfter < now { return "expired \(DecisionPhrases.date(certificate.notAfter))" }
+        if certificate.notAfter < now {
+            return "expired \(DecisionPhrases.date(certificate.notAfter))"
+        }
         if certificate.notBefore > now {
             return "not valid before \(DecisionPhrases.date(certificate.notBefore))"
         }
@@ -107,7 +112,9 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
     }
 
     /// Why the certificate does not chain to one of `anchors`, or nil when it does.
-    private static func chainFailure(_ certificate: Certificate, anchors: [Certificate]) -> String? {
+    private static func chainFailure(
+        _ certificate: Certificate, anchors: [Certificate]
+    ) -> String? {
         guard let leaf = X509Handle(der: certificate.derRepresentation),
               let store = X509_STORE_new() else { return "cannot read the certificate" }
         defer { X509_STORE_free(store) }
@@ -122,6 +129,7 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
         // for both RSA and EC keys; OpenSSL's S/MIME purpose would refuse EC keys.
         defer { ERR_clear_error() }
         if X509_verify_cert(context) == 1 { return nil }
-        return String(cString: X509_verify_cert_error_string(Int(X509_STORE_CTX_get_error(context))))
+        let code = Int(X509_STORE_CTX_get_error(context))
+        return String(cString: X509_verify_cert_error_string(code))
     }
 }

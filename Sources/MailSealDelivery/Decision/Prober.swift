@@ -44,7 +44,8 @@ public final class Prober: Sendable {
         self.discoveredKeyImporter = importer
         self.probeCache = cache
         if let cache {
-            self.lookup = CachedDomainLookup(base: configuration.offline ? nil : lookup, cache: cache)
+            let base = configuration.offline ? nil : lookup
+            self.lookup = CachedDomainLookup(base: base, cache: cache)
         } else {
             self.lookup = configuration.offline ? nil : lookup
         }
@@ -150,7 +151,8 @@ public final class Prober: Sendable {
         connections.increment()
         let result = await SMTPProbe(configuration: smtp).probe(
             host: host.host, addresses: host.addresses.isEmpty ? nil : host.addresses)
-        try? probeCache?.store(result, kind: .smtp, key: key, lifetime: configuration.smtpCacheLifetime)
+        try? probeCache?.store(
+            result, kind: .smtp, key: key, lifetime: configuration.smtpCacheLifetime)
         return result
     }
 

@@ -111,9 +111,11 @@ private struct PolicyDecoder {
             switch member.key {
             case "method": override.methods = [try method(member.value, "\(name) \"method\"")]
             case "methods": override.methods = try methods(member.value, "\(name) \"methods\"")
-            case "tlsMinimum": override.tlsMinimum = try level(member.value, "\(name) \"tlsMinimum\"")
+            case "tlsMinimum":
+                override.tlsMinimum = try level(member.value, "\(name) \"tlsMinimum\"")
             case "allowDiscoveredKeys":
-                override.allowDiscoveredKeys = try bool(member.value, "\(name) \"allowDiscoveredKeys\"")
+                override.allowDiscoveredKeys = try bool(
+                    member.value, "\(name) \"allowDiscoveredKeys\"")
             default:
                 throw unknownKey(member, in: name, expected: Self.overrideKeys)
             }
@@ -125,7 +127,8 @@ private struct PolicyDecoder {
 
     private func methods(_ value: PolicyJSON, _ name: String) throws -> [DeliveryMethod] {
         guard case .array(let elements) = value.kind else {
-            throw error("\(name) must be an array of methods, not \(value.kindName)", line: value.line)
+            throw error(
+                "\(name) must be an array of methods, not \(value.kindName)", line: value.line)
         }
         guard !elements.isEmpty else { throw error("\(name) is empty", line: value.line) }
         var result: [DeliveryMethod] = []

@@ -100,7 +100,8 @@ struct PolicyJSONReader {
             skipWhitespace()
             guard take(UInt8(ascii: ":")) else { throw failure("expected ':' after \"\(key)\"") }
             skipWhitespace()
-            members.append(PolicyJSON.Member(key: key, line: keyLine, value: try value(depth: depth + 1)))
+            let member = try value(depth: depth + 1)
+            members.append(PolicyJSON.Member(key: key, line: keyLine, value: member))
             skipWhitespace()
             if take(UInt8(ascii: ",")) { continue }
             if take(UInt8(ascii: "}")) { return members }
@@ -127,7 +128,10 @@ struct PolicyJSONReader {
         index += 1
         var scalars = String.UnicodeScalarView()
         var raw: [UInt8] = []
-        func flush() { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw = [] }
+        func flush() {
+            scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+            raw = []
+        }
         while let byte = peek() {
             index += 1
             switch byte {
@@ -181,9 +185,11 @@ struct PolicyJSONReader {
     }
 
     private mutating func hexQuad() throws -> UInt32 {
-        guard index + 4 <= bytes.count,
-              let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-        else { throw failure("expected four hex digits after \\u") }
+        let digits = index + 4 <= bytes.count
+            ? String(decoding: bytes[index..<index + 4], as: UTF8.self) : ""
+        guard let value = UInt32(digits, radix: 16) else {
+            throw failure("expected four hex digits after \\u")
+        }
         index += 4
         return value
     }

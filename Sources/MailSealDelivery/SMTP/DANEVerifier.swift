@@ -20,7 +20,9 @@ public struct TLSAAssociation: Codable, Sendable, Equatable, Hashable {
     }
 
     /// Whether SMTP may use this record: RFC 7672 §3.1.3 rules out the PKIX usages.
-    public var isUsableForSMTP: Bool { (2...3).contains(usage) && selector <= 1 && matchingType <= 2 }
+    public var isUsableForSMTP: Bool {
+        (2...3).contains(usage) && selector <= 1 && matchingType <= 2
+    }
 
     /// `3 1 1 abcd1234…`, the presentation form shortened.
     public var summary: String {
@@ -110,7 +112,9 @@ public enum DANEVerifier {
         }
     }
 
-    private static func fingerprint(_ certificate: X509Handle, _ association: TLSAAssociation) -> Data {
+    private static func fingerprint(
+        _ certificate: X509Handle, _ association: TLSAAssociation
+    ) -> Data {
         let content = association.selector == 0
             ? certificate.der : certificate.subjectPublicKeyInfo
         switch association.matchingType {

@@ -49,9 +49,10 @@ final class SMTPConversation {
         while lines.count < Self.replyLineLimit {
             let line = try readLine()
             let bytes = Array(line.utf8)
-            guard bytes.count >= 3, let code = Int(String(decoding: bytes[0..<3], as: UTF8.self))
-            else {
-                throw SMTPStepFailure("the server sent a line that is no SMTP reply: \(line.prefix(80))")
+            let digits = bytes.count >= 3 ? String(decoding: bytes[0..<3], as: UTF8.self) : ""
+            guard let code = Int(digits) else {
+                throw SMTPStepFailure(
+                    "the server sent a line that is no SMTP reply: \(line.prefix(80))")
             }
             lines.append(bytes.count > 4 ? String(decoding: bytes[4...], as: UTF8.self) : "")
             if bytes.count == 3 || bytes[3] == UInt8(ascii: " ") {

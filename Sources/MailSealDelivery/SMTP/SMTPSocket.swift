@@ -27,7 +27,8 @@ final class SMTPSocket {
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, nil, &hints, &list)
         guard status == 0, let list else {
-            throw SMTPStepFailure("cannot resolve \(host): \(String(cString: gai_strerror(status)))")
+            let reason = String(cString: gai_strerror(status))
+            throw SMTPStepFailure("cannot resolve \(host): \(reason)")
         }
         defer { freeaddrinfo(list) }
 
