@@ -16,6 +16,19 @@ public struct TLSHandshakeResult: Codable, Sendable, Equatable {
     /// Whether the server's certificate names the MX host (RFC 6125 via X509_check_host).
     public var nameMatches: Bool
 
+    public init(
+        version: String, cipher: String, bits: Int, chain: [PeerCertificate],
+        chainVerified: Bool, verifyError: String?, nameMatches: Bool
+    ) {
+        self.version = version
+        self.cipher = cipher
+        self.bits = bits
+        self.chain = chain
+        self.chainVerified = chainVerified
+        self.verifyError = verifyError
+        self.nameMatches = nameMatches
+    }
+
     /// A certificate is valid for the MX when both its chain and its name check out.
     public var certificateValid: Bool { chainVerified && nameMatches }
 }
