@@ -171,6 +171,18 @@ struct DecisionWorldTests {
         #expect(carol.rules.overrides == ["domain badcert.example.test"])
     }
 
+    @Test func domainsSharingAnMXProbeItOnce() async throws {
+        let prober = try prober()
+
+        let decisions = await prober.decide(
+            ["a@ok.example.test", "b@testing.example.test", "c@example.test", "d@none.example.test"],
+            policy: .builtIn)
+
+        #expect(prober.smtpConnections == 1)
+        #expect(decisions.allSatisfy { $0.method == .tls })
+        #expect(decisions.map(\.tlsLevel) == [.enforced, .verified, .enforced, .verified])
+    }
+
     @Test func manyRecipientsCostOneProbePerDomainMX() async throws {
         let domains = ["ok.example.test", "nostarttls.example.test", "badcert.example.test"]
         let addresses = (0..<90).map { "user\($0)@\(domains[$0 % 3])" }

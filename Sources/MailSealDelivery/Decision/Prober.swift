@@ -29,6 +29,7 @@ public final class Prober: Sendable {
     let discoveredKeyImporter: (any DiscoveredKeyImporter)?
     let probeCache: ProbeCache?
     private let connections = Counter()
+    private let probes = ProbeMemo()
 
     /// - Parameters:
     ///   - lookup: DNS, MTA-STS and TLS-RPT; nil when no resolver is available.
@@ -141,6 +142,12 @@ public final class Prober: Sendable {
         // The verdict on a certificate depends on the CAs trusted, so they are in the key.
         let trusted = smtp.caFiles.isEmpty ? "system" : smtp.caFiles.joined(separator: ",")
         let key = "\(host.host.lowercased()):\(smtp.port):\(trusted)"
+        // Domains that share an MX host (a hosted mail service) probe it once.
+        return await probes.result(for: key) { await self.freshProbe(host, key: key) }
+    }
+
+    private func freshProbe(_ host: MailExchanger, key: String) async -> SMTPProbeResult {
+        let smtp = configuration.smtp
         if let hit = probeCache?.value(SMTPProbeResult.self, kind: .smtp, key: key) { return hit }
         guard !configuration.offline else {
             var result = SMTPProbeResult(host: host.host, port: smtp.port)
@@ -167,6 +174,20 @@ public final class Prober: Sendable {
 
     static func describe(_ error: any Error) -> String {
         (error as? DeliveryError)?.reason ?? "\(error)"
+    }
+}
+
+/// The SMTP probes of one prober, in flight or done, by host, port and trusted CAs.
+actor ProbeMemo {
+    private var probes: [String: Task<SMTPProbeResult, Never>] = [:]
+
+    func result(
+        for key: String, _ make: @escaping @Sendable () async -> SMTPProbeResult
+    ) async -> SMTPProbeResult {
+        if let running = probes[key] { return await running.value }
+        let task = Task { await make() }
+        probes[key] = task
+        return await task.value
     }
 }
 
