@@ -159,4 +159,30 @@ struct DecisionKeyTests {
         #expect(known.usable)
         #expect(try keys.knownKeys(for: "bob@example.org").first?.origin == .discovered)
     }
+
+    @Test func discoveredOpenPGPKeyIsImportedOnlyForItsOwnAddress() throws {
+        let directory = TemporaryDirectory()
+        let keyring = try Keyring(home: MailSealHome(url: directory.url))
+        let keys = HomeKnownKeys(
+            keyring: keyring, cache: try ProbeCache(database: keyring.home.stateDatabase))
+        let carol = try Data(
+            contentsOf: ProjectPaths.testKeys.appendingPathComponent("openpgp/carol.pub.asc"))
+        let found = DiscoveredKey(
+            source: .wkdDirect, method: .pgp, dnssecValidated: nil, keyData: carol)
+
+        #expect(throws: DeliveryError.self) {
+            try keys.importDiscovered(found, for: "dave@example.org")
+        }
+        #expect(try keyring.openPGP.listKeys().isEmpty)
+
+        let known = try keys.importDiscovered(found, for: "carol@example.org")
+        #expect(known.method == .pgp)
+        #expect(known.origin == .discovered)
+        #expect(known.discoveredBy == .wkdDirect)
+        #expect(known.usable)
+        #expect(DeliveryPolicy.builtIn.decide(RecipientEvidence(
+            address: "carol@example.org", knownKeys: [known],
+            domain: DomainEvidence(domain: "example.org"))).summary.hasPrefix(
+                "pgp: key 0x\(known.fingerprint.prefix(16).uppercased())… found by WKD"))
+    }
 }

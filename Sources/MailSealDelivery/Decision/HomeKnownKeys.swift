@@ -34,7 +34,13 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
             try keyring.smime.add(certificate)
             fingerprints = [certificate.fingerprintSHA256]
         default:
+            let named = try Self.fingerprints(in: key.keyData, naming: address)
+            guard !named.isEmpty else {
+                throw DeliveryError(
+                    .badAddress, "the key found by \(key.source.label) does not name \(address)")
+            }
             fingerprints = try keyring.openPGP.importKeys(key.keyData).fingerprints
+                .filter { named.contains($0.lowercased()) }
         }
         for fingerprint in fingerprints {
             try cache?.markDiscovered(
@@ -52,6 +58,24 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
     }
 
     // MARK: - OpenPGP
+
+    /// The fingerprints of the keys in `data` that carry `address`, read in a keyring of
+    /// their own so that a key for someone else never enters the home (WKD servers may
+    /// serve more than asked for; draft-koch-openpgp-webkey-service §3.1).
+    private static func fingerprints(
+        in data: Data, naming address: String
+    ) throws -> Set<String> {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("mailseal-discovered-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: scratch, withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: scratch) }
+
+        let context = try OpenPGPContext(homeDirectory: scratch, passphrase: nil)
+        _ = try context.importKeys(data)
+        return Set(try context.keys(forAddress: address).map { $0.fingerprint.lowercased() })
+    }
 
     private func openPGPKeys(for address: String) throws -> [KnownKey] {
         try keyring.openPGP.keys(forAddress: address).map { key in
