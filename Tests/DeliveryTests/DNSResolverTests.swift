@@ -29,7 +29,9 @@ import TestSupport
         #expect(!answer.isSecure)
         #expect(!answer.isBogus)
         #expect(answer.dnssecStatus == "insecure")
-        #expect(try answer.mxRecords() == [MXRecord(preference: 10, exchange: "mx-ok.example.test")])
+        #expect(try answer.mxRecords() == [
+            MXRecord(preference: 10, exchange: "mx-ok.example.test"),
+        ])
     }
 
     @Test func nonexistenceInTheSignedZoneIsProven() async throws {
@@ -97,6 +99,14 @@ import TestSupport
         #expect(try answer.tlsaRecords().map(\.data) == [try serverKeyDigest()])
     }
 
+    @Test func tamperedTLSARecordIsBogus() async throws {
+        let answer = try await world.resolver().tlsa(host: "mx-ok.bogus.test")
+
+        #expect(answer.isBogus)
+        #expect(!answer.isSecure)
+        #expect(answer.whyBogus != nil)
+    }
+
     @Test func openPGPKeyRecordHoldsAlicesKey() async throws {
         let resolver = try world.resolver()
         let signed = try await resolver.openPGPKey(for: "alice@signed.test")
@@ -119,7 +129,8 @@ import TestSupport
 
     @Test func smimeaRecordHoldsBobsCertificate() async throws {
         let answer = try await world.resolver().smimea(for: "bob@signed.test")
-        let bob = try Data(contentsOf: ProjectPaths.testKeys.appendingPathComponent("smime/bob.der"))
+        let bob = try Data(
+            contentsOf: ProjectPaths.testKeys.appendingPathComponent("smime/bob.der"))
 
         #expect(answer.isSecure)
         let record = try #require(try answer.smimeaRecords().first)

@@ -18,7 +18,9 @@ public struct HTTPSClient: Sendable {
         /// The port to connect to; nil keeps the URL's port.
         public var connectPort: Int?
 
-        public init(host: String? = nil, port: Int? = nil, connectHost: String, connectPort: Int? = nil) {
+        public init(
+            host: String? = nil, port: Int? = nil, connectHost: String, connectPort: Int? = nil
+        ) {
             self.host = host
             self.port = port
             self.connectHost = connectHost
