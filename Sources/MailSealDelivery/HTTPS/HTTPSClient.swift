@@ -109,7 +109,7 @@ public struct HTTPSClient: Sendable {
 }
 
 /// What an HTTPS server answered.
-public struct HTTPSResponse: Sendable, Equatable {
+public struct HTTPSResponse: Sendable, Equatable, Codable {
     public let url: String
     /// The HTTP status code, e.g. 200 or 404.
     public let status: Int
