@@ -71,6 +71,11 @@ extension DeliveryError.Code {
     public static let mtaSTSFetchFailed = Self(rawValue: "mta-sts-fetch-failed")
     /// The policy text does not follow RFC 8461 s3.2; the reason names the line.
     public static let mtaSTSBadPolicy = Self(rawValue: "mta-sts-bad-policy")
+}
+
+// MARK: - Addresses
+
+extension DeliveryError.Code {
     /// The address given is not `local-part@domain`.
     public static let badAddress = Self(rawValue: "bad-address")
 }

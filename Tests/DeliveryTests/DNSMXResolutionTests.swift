@@ -67,6 +67,14 @@ import Testing
         #expect(!resolution.isNullMX)
     }
 
+    @Test func resolutionIsCarriedThroughJSONUnchanged() async throws {
+        let resolution = try await world.resolver().resolveMX(for: "multi.example.test")
+        let json = try JSONEncoder().encode(resolution)
+
+        #expect(try JSONDecoder().decode(MXResolution.self, from: json) == resolution)
+        #expect(String(decoding: json, as: UTF8.self).contains("\"source\":\"mx\""))
+    }
+
     @Test func missingDomainIsNamedInTheError() async throws {
         let error = await #expect(throws: DeliveryError.self) {
             try await world.resolver().resolveMX(for: "no-such-domain.example.test")

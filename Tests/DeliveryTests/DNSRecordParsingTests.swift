@@ -5,7 +5,8 @@ import Testing
 /// RDATA parsing and owner names, without a server.
 @Suite struct DNSRecordParsingTests {
     private func answer(_ type: DNSRecordType, _ records: [[UInt8]]) -> DNSAnswer {
-        DNSAnswer(name: "example.net", type: type, records: records.map { Data($0) }, rcode: .noError)
+        DNSAnswer(
+            name: "example.net", type: type, records: records.map { Data($0) }, rcode: .noError)
     }
 
     @Test func mxRecordReadsPreferenceAndExchange() throws {
@@ -34,7 +35,9 @@ import Testing
     }
 
     @Test func shortTLSARecordIsMalformed() throws {
-        let error = #expect(throws: DeliveryError.self) { try answer(.tlsa, [[3, 1]]).tlsaRecords() }
+        let error = #expect(throws: DeliveryError.self) {
+            try answer(.tlsa, [[3, 1]]).tlsaRecords()
+        }
         #expect(error?.code == .dnsMalformedRecord)
         #expect(error?.reason.contains("TLSA") == true)
     }
@@ -80,7 +83,8 @@ import Testing
     }
 
     @Test func tlsReportingRecordNeedsVersionAndAddresses() {
-        let policy = TLSReportingPolicy(record: "v=TLSRPTv1; rua=mailto:a@example.net, https://r.example.net/")
+        let policy = TLSReportingPolicy(
+            record: "v=TLSRPTv1; rua=mailto:a@example.net, https://r.example.net/")
         #expect(policy?.reportURIs == ["mailto:a@example.net", "https://r.example.net/"])
         #expect(TLSReportingPolicy(record: "v=TLSRPTv2; rua=mailto:a@example.net") == nil)
         #expect(TLSReportingPolicy(record: "v=TLSRPTv1;") == nil)

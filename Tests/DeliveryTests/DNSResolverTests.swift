@@ -29,7 +29,9 @@ import TestSupport
         #expect(!answer.isSecure)
         #expect(!answer.isBogus)
         #expect(answer.dnssecStatus == "insecure")
-        #expect(try answer.mxRecords() == [MXRecord(preference: 10, exchange: "mx-ok.example.test")])
+        #expect(try answer.mxRecords() == [
+            MXRecord(preference: 10, exchange: "mx-ok.example.test"),
+        ])
     }
 
     @Test func nonexistenceInTheSignedZoneIsProven() async throws {
@@ -75,6 +77,45 @@ import TestSupport
         #expect(answer.records.count == 2)
     }
 
+    // MARK: - Other ways to configure the resolver
+
+    @Test func trustAnchorGivenAsARecordValidatesLikeTheFile() async throws {
+        let lines = try String(contentsOfFile: world.trustAnchors, encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let signed = try #require(lines.first { $0.hasPrefix("signed.test.") })
+        let resolver = try DNSResolver(configuration: .init(
+            upstream: .forwarders([world.dnsServer]), trustAnchors: [.record(signed)],
+            timeout: .seconds(5), resolvedSpecialUseZones: ["test."]))
+
+        #expect(try await resolver.query("signed.test", type: .mx).isSecure)
+        // The bogus.test anchor was not given, so that zone is merely insecure now.
+        let bogus = try await resolver.query("tampered.bogus.test", type: .txt)
+        #expect(!bogus.isSecure)
+        #expect(!bogus.isBogus)
+    }
+
+    @Test func stubZoneIsResolvedFromItsServer() async throws {
+        let resolver = try DNSResolver(configuration: .init(
+            upstream: .stub(zone: "test.", servers: [world.dnsServer]),
+            trustAnchors: [.file(world.trustAnchors)], timeout: .seconds(5),
+            resolvedSpecialUseZones: ["test."]))
+
+        let answer = try await resolver.query("signed.test", type: .mx)
+        #expect(answer.isSecure)
+        #expect(answer.records.count == 2)
+        let resolution = try await resolver.resolveMX(for: "ok.example.test")
+        #expect(resolution.hosts.map(\.addresses) == [["127.0.0.2"]])
+    }
+
+    @Test func missingTrustAnchorFileIsRefused() throws {
+        let error = #expect(throws: DeliveryError.self) {
+            try DNSResolver(configuration: .init(
+                upstream: .forwarders([world.dnsServer]),
+                trustAnchors: [.file("/nonexistent/anchors")]))
+        }
+        #expect(error?.code == .dnsConfiguration)
+    }
+
     // MARK: - TLSA, OPENPGPKEY, SMIMEA
 
     @Test func tlsaRecordIsParsedAndSecureInTheSignedZone() async throws {
@@ -95,6 +136,14 @@ import TestSupport
         #expect(!answer.isSecure)
         #expect(!answer.isBogus)
         #expect(try answer.tlsaRecords().map(\.data) == [try serverKeyDigest()])
+    }
+
+    @Test func tamperedTLSARecordIsBogus() async throws {
+        let answer = try await world.resolver().tlsa(host: "mx-ok.bogus.test")
+
+        #expect(answer.isBogus)
+        #expect(!answer.isSecure)
+        #expect(answer.whyBogus != nil)
     }
 
     @Test func openPGPKeyRecordHoldsAlicesKey() async throws {
@@ -119,7 +168,8 @@ import TestSupport
 
     @Test func smimeaRecordHoldsBobsCertificate() async throws {
         let answer = try await world.resolver().smimea(for: "bob@signed.test")
-        let bob = try Data(contentsOf: ProjectPaths.testKeys.appendingPathComponent("smime/bob.der"))
+        let bob = try Data(
+            contentsOf: ProjectPaths.testKeys.appendingPathComponent("smime/bob.der"))
 
         #expect(answer.isSecure)
         let record = try #require(try answer.smimeaRecords().first)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the resolver learnt for one question: the records, the RCODE and the DNSSEC status.
-public struct DNSAnswer: Sendable, Equatable {
+public struct DNSAnswer: Sendable, Equatable, Codable {
     /// The name that was asked for, as given.
     public let name: String
 

@@ -1,5 +1,7 @@
 /// A DNS resource record type (RFC 1035 s3.2.2 and the RFCs that added types later).
-public struct DNSRecordType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct DNSRecordType: RawRepresentable, Hashable, Sendable, Codable,
+    CustomStringConvertible
+{
     public let rawValue: UInt16
 
     public init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -30,7 +32,9 @@ public struct DNSRecordType: RawRepresentable, Hashable, Sendable, CustomStringC
 }
 
 /// The RCODE of a DNS response (RFC 1035 s4.1.1, RFC 6895 s2.3).
-public struct DNSResponseCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct DNSResponseCode: RawRepresentable, Hashable, Sendable, Codable,
+    CustomStringConvertible
+{
     public let rawValue: Int
 
     public init(rawValue: Int) { self.rawValue = rawValue }

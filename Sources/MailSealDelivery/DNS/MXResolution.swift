@@ -1,7 +1,7 @@
 import Foundation
 
 /// The hosts that accept mail for a domain, in the order to try them (RFC 5321 s5.1).
-public struct MXResolution: Sendable, Equatable {
+public struct MXResolution: Sendable, Equatable, Codable {
     /// How the hosts were found.
     public enum Source: String, Sendable, Codable {
         /// From the domain's MX records.
@@ -15,7 +15,7 @@ public struct MXResolution: Sendable, Equatable {
     }
 
     /// One mail host and its addresses.
-    public struct Host: Sendable, Equatable {
+    public struct Host: Sendable, Equatable, Codable {
         public let name: String
         public let preference: UInt16
         /// IPv4 addresses first, then IPv6; empty when the lookups found none.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A domain's SMTP TLS reporting policy, from its `_smtp._tls` TXT record (RFC 8460 s3).
-public struct TLSReportingPolicy: Sendable, Equatable {
+public struct TLSReportingPolicy: Sendable, Equatable, Codable {
     /// The `rua` addresses reports go to: `mailto:` and `https:` URIs (RFC 8460 s3).
     public let reportURIs: [String]
 

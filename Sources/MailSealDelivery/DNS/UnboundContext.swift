@@ -123,6 +123,11 @@ final class UnboundContext: @unchecked Sendable {
         for anchor in configuration.trustAnchors {
             switch anchor {
             case .file(let path):
+                // libunbound reads the file only at the first query; fail here instead.
+                guard FileManager.default.isReadableFile(atPath: path) else {
+                    throw DeliveryError(
+                        .dnsConfiguration, "the trust anchor file \(path) cannot be read")
+                }
                 try check(ub_ctx_add_ta_file(context, path), "trust anchor file \(path)")
             case .record(let record):
                 try check(ub_ctx_add_ta(context, record), "trust anchor \(record)")

@@ -18,7 +18,9 @@ public struct HTTPSClient: Sendable {
         /// The port to connect to; nil keeps the URL's port.
         public var connectPort: Int?
 
-        public init(host: String? = nil, port: Int? = nil, connectHost: String, connectPort: Int? = nil) {
+        public init(
+            host: String? = nil, port: Int? = nil, connectHost: String, connectPort: Int? = nil
+        ) {
             self.host = host
             self.port = port
             self.connectHost = connectHost
@@ -107,7 +109,7 @@ public struct HTTPSClient: Sendable {
 }
 
 /// What an HTTPS server answered.
-public struct HTTPSResponse: Sendable, Equatable {
+public struct HTTPSResponse: Sendable, Equatable, Codable {
     public let url: String
     /// The HTTP status code, e.g. 200 or 404.
     public let status: Int

@@ -4,7 +4,7 @@ import Foundation
 /// over HTTPS (RFC 8461 s3).
 public struct MTASTSClient: Sendable {
     /// A record and the policy it announces.
-    public struct Discovery: Sendable, Equatable {
+    public struct Discovery: Sendable, Equatable, Codable {
         public let domain: String
         public let record: MTASTSRecord
         public let policy: MTASTSPolicy

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An MTA-STS policy: which MX hosts must offer valid TLS, and how strictly (RFC 8461 s3.2).
-public struct MTASTSPolicy: Sendable, Equatable {
+public struct MTASTSPolicy: Sendable, Equatable, Codable {
     /// What a sending MTA does when TLS to a matching MX cannot be verified (RFC 8461 s5).
     public enum Mode: String, Sendable, Codable {
         /// Do not deliver to an MX that fails validation or does not match.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A domain's `_mta-sts` TXT record: it announces a policy and names its version
 /// (RFC 8461 s3.1).
-public struct MTASTSRecord: Sendable, Equatable {
+public struct MTASTSRecord: Sendable, Equatable, Codable {
     /// The policy's id: when it changes, a cached policy must be fetched again.
     public let id: String
 

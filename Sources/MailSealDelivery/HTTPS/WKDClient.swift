@@ -12,8 +12,8 @@ public struct WKDClient: Sendable {
     }
 
     /// One URL tried, and what came of it.
-    public struct Attempt: Sendable, Equatable {
-        public enum Outcome: Sendable, Equatable {
+    public struct Attempt: Sendable, Equatable, Codable {
+        public enum Outcome: Sendable, Equatable, Codable {
             case found
             /// The server answered 404: no key for this address.
             case notFound
@@ -29,7 +29,7 @@ public struct WKDClient: Sendable {
     }
 
     /// The result of a lookup, found or not, with every attempt made.
-    public struct Lookup: Sendable, Equatable {
+    public struct Lookup: Sendable, Equatable, Codable {
         public let address: String
         /// The key as served: binary transferable public key(s), not checked here.
         public let key: Data?
