@@ -13,7 +13,7 @@ struct ParsedPart: Decodable {
     var defects: [String]
     /// The decoded body of a leaf.
     var payload: Data?
-    /// The decoded text of a text/* leaf, line ends as Python gives them (LF).
+    /// The decoded text of a text/* leaf, line ends made LF.
     var text: String?
 }
 
@@ -81,7 +81,7 @@ enum PythonEmail {
         payload = part.get_payload(decode=True) or b""
         info["payload"] = base64.b64encode(payload).decode()
         if part.get_content_maintype() == "text":
-            info["text"] = part.get_content()
+            info["text"] = part.get_content().replace("\r\n", "\n")
 
     message = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
     found = []
