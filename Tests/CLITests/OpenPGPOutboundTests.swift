@@ -16,18 +16,6 @@ import TestSupport
         return try Data(contentsOf: sealed)
     }
 
-    /// Checks the inner message of lab-result.eml after any peer decrypted it.
-    private func expectLabResult(_ inner: Data) throws {
-        let tree = try PythonEmail.tree(of: inner)
-        let original = try PythonEmail.tree(of: Example.data("lab-result.eml"))
-        #expect(tree["message"]?.subject == "Your laboratory results are ready")
-        #expect(tree["message"]?.contentType == "multipart/mixed")
-        #expect(tree["1"]?.text?.contains(
-            "the results of the blood test taken on 30 November 2026") == true)
-        #expect(tree["2"]?.contentType == "application/pdf")
-        #expect(tree["2"]?.payload == original["2"]?.payload)
-    }
-
     @Test(arguments: [false, true])
     func gpgDecryptsTheEncryptedPartToTheInnerMessage(signed: Bool) throws {
         let alice = try MailSealUser("alice")
@@ -44,7 +32,7 @@ import TestSupport
         try result.requireSuccess()
         #expect(result.stdoutText.contains("[GNUPG:] DECRYPTION_OKAY"))
         #expect(result.stdoutText.contains("[GNUPG:] GOODMDC"))
-        try expectLabResult(Data(contentsOf: output))
+        try LabResult.expectIntact(Data(contentsOf: output))
         let validSignature = result.stdoutText.split(separator: "\n").contains {
             $0.hasPrefix("[GNUPG:] VALIDSIG") && $0.hasSuffix(Self.aliceFingerprint)
         }
@@ -92,7 +80,7 @@ import TestSupport
         // With a signer certificate sq fails unless one signature by it is good.
         try result.requireSuccess()
         #expect(result.stderrText.contains("Good signature from 2AB8EA0126E87BCC"))
-        try expectLabResult(Data(contentsOf: output))
+        try LabResult.expectIntact(Data(contentsOf: output))
     }
 
     @Test func sequoiaAcceptsTheDetachedSignature() throws {

@@ -42,17 +42,23 @@ enum PythonEmail {
 
     /// A multipart/encrypted (RFC 3156 s4) around `ciphertext`, composed by Python.
     static func pgpEncrypted(_ ciphertext: Data, subject: String) throws -> Data {
-        try compose("encrypted", ciphertext, subject: subject)
+        try compose("encrypted", ciphertext, subject: subject, from: aliceFrom)
     }
 
     /// An application/pkcs7-mime entity (RFC 8551 s3.2) around `der`, composed by Python.
-    static func pkcs7MIME(_ der: Data, smimeType: String, subject: String) throws -> Data {
-        try compose("pkcs7-\(smimeType)", der, subject: subject)
+    static func pkcs7MIME(
+        _ der: Data, smimeType: String, subject: String, from: String = aliceFrom
+    ) throws -> Data {
+        try compose("pkcs7-\(smimeType)", der, subject: subject, from: from)
     }
 
-    private static func compose(_ kind: String, _ body: Data, subject: String) throws -> Data {
+    static let aliceFrom = "Alice Example <alice@example.org>"
+
+    private static func compose(_ kind: String, _ body: Data, subject: String, from: String)
+        throws -> Data
+    {
         let result = try ProcessRunner.run(
-            "python3", ["-c", composeScript, kind, subject], input: body)
+            "python3", ["-c", composeScript, kind, subject, from], input: body)
         try result.requireSuccess()
         return result.stdout
     }
@@ -95,7 +101,7 @@ enum PythonEmail {
     from email.mime.application import MIMEApplication
     from email.mime.multipart import MIMEMultipart
 
-    kind, subject = sys.argv[1], sys.argv[2]
+    kind, subject, sender = sys.argv[1], sys.argv[2], sys.argv[3]
     body = sys.stdin.buffer.read()
     if kind == "encrypted":
         message = MIMEMultipart("encrypted", protocol="application/pgp-encrypted")
@@ -105,7 +111,7 @@ enum PythonEmail {
     else:
         message = MIMEApplication(body, "pkcs7-mime", smime_type=kind[len("pkcs7-"):],
                                   name="smime.p7m")
-    message["From"] = "Alice Example <alice@example.org>"
+    message["From"] = sender
     message["To"] = "Bob Example <bob@example.org>"
     message["Subject"] = subject
     sys.stdout.buffer.write(message.as_bytes(policy=email.policy.SMTP))
