@@ -74,8 +74,14 @@ extension OpeningWalk {
                 ciphertext,
                 allowMissingIntegrityProtection: opener.allowMissingIntegrityProtection)
         } catch let error as OpenPGPError {
-            throw MessageError(error.code == .noSecretKeyForRecipient ? .noDecryptionKey : .cryptoFailure,
-                               "cannot decrypt the OpenPGP message: \(error)")
+            let code: MessageError.Code
+            switch error.code {
+            case .noSecretKeyForRecipient: code = .noDecryptionKey
+            case .unsupportedMessageFormat: code = .unsupported
+            case .malformedData: code = .malformedMessage
+            default: code = .cryptoFailure
+            }
+            throw MessageError(code, "cannot decrypt the OpenPGP message: \(error)")
         }
     }
 
