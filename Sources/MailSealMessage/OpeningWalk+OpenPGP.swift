@@ -22,7 +22,7 @@ extension OpeningWalk {
         let decryption = try decrypt(ciphertext)
         recordDecryption(decryption, path: path, whole: whole)
 
-        let inner = try parseInner(decryption.plaintext, what: "decrypted content")
+        let inner = try decryptedEntity(decryption.plaintext, path: path)
         adoptProtectedHeader(of: inner, whole: whole)
         return try unwrap(inner, path: path, whole: whole, depth: depth + 1)
     }
@@ -66,6 +66,24 @@ extension OpeningWalk {
         return MIMEEntity.leaf(
             ContentType("text", "plain", parameters: [("charset", "utf-8")]),
             body: text, header: header)
+    }
+
+    /// RFC 3156 s4 wants a MIME entity inside, but some senders encrypt bare text: that
+    /// is shown as the RFC 2045 s5.2 default, text/plain, with a warning, not refused.
+    private func decryptedEntity(_ plaintext: Data, path: [Int]) throws -> MIMEEntity {
+        do {
+            return try MIMEParser().parse(plaintext)
+        } catch let error as MIMEError where error.code == .notMIME {
+            warnings.append("part \(Self.partName(path)): the decrypted content is not a "
+                + "MIME entity (RFC 3156 s4); shown as it is")
+            let type = String(data: plaintext, encoding: .utf8) == nil
+                ? ContentType("application", "octet-stream")
+                : ContentType("text", "plain", parameters: [("charset", "utf-8")])
+            return MIMEEntity.leaf(type, body: plaintext)
+        } catch {
+            throw MessageError(
+                .malformedMessage, "the decrypted content is not a MIME entity: \(error)")
+        }
     }
 
     private func decrypt(_ ciphertext: Data) throws -> OpenPGPDecryption {
