@@ -85,6 +85,9 @@ import TestSupport
         let report = try Report.decode(result.stderrText)
         #expect(report.encrypted)
         #expect(report.integrityProtected == true)
+        // RFC 3156 wants a MIME entity inside PGP/MIME; the vector holds bare text.
+        #expect(report.warnings.contains { $0.contains("not a MIME entity") }
+            == (framing == "PGP/MIME"))
         let opened = try #require(try PythonEmail.tree(of: Data(contentsOf: output))["message"])
         #expect(opened.contentType == "text/plain")
         #expect(opened.text == "hello world\n")

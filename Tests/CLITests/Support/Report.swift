@@ -21,6 +21,7 @@ struct Report: Decodable {
     var integrityProtected: Bool?
     var signatures: [Signature]
     var headerProtection: String?
+    var warnings: [String]
 
     /// Decodes the report `decrypt --json` writes to stderr or `verify --json` to stdout.
     static func decode(_ text: String, sourceLocation: SourceLocation = #_sourceLocation)
