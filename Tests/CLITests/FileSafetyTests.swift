@@ -51,6 +51,21 @@ import TestSupport
         #expect(try carol.fileNames() == ["in.eml"])
     }
 
+    @Test func aWriteThatFailsAtTheLastStepLeavesNoTemporaryFile() throws {
+        let bob = try MailSealUser("bob")
+        let input = try sealedForBob(bob)
+        // A folder where the output should go: the temporary file beside it can be made,
+        // but it cannot be renamed over the folder.
+        let output = bob.file("opened.eml")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: false)
+
+        let result = try bob.mailseal(["decrypt", "-o", output.path, input.path])
+
+        result.expectError(74, naming: output.path, ["cannot write"])
+        #expect(try bob.fileNames() == ["in.eml", "opened.eml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+    }
+
     @Test func importedKeysAreReadableOnlyByTheirOwner() throws {
         let bob = try MailSealUser("bob")
         let smimeKeys = bob.home.appendingPathComponent("smime/keys")
