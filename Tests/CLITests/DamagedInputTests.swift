@@ -13,11 +13,11 @@ import TestSupport
     }
 
     @Test(arguments: ["pgp", "smime"])
-    func aChangedWordInTheSignedBodyMakesTheSignatureBad(method: String) throws {
+    func aFlippedByteInTheSignedBodyMakesTheSignatureBad(method: String) throws {
         let alice = try MailSealUser("alice")
         let signed = try seal(alice, ["sign", "--method", method])
-        let altered = try signed.replacing("prescription has been renewed",
-                                           with: "prescription has been revoked")
+        // One bit of one byte: "renewed" becomes "senewed".
+        let altered = try signed.replacing("has been renewed", with: "has been senewed")
         let bob = try MailSealUser("bob")
 
         let result = try bob.mailseal(["verify", "--json", bob.write("in.eml", altered).path])

@@ -33,13 +33,13 @@ import TestSupport
     @Test func mailsealDecryptsWhatGpgEncryptsAndSigns() throws {
         let peer = try GnuPGPeer(["alice.sec.asc", "bob.pub.asc"])
         let entity = PeerEntity.text(Self.body, subject: "from gpg")
-        let sealed = try peer.gpg([
+        let sealed = peer.directory.file("sealed.asc")
+        try peer.gpg([
             "--trust-model", "always", "--armor", "--encrypt", "--sign",
-            "-r", "bob@example.org", "-u", "alice@example.org",
-        ], input: entity, passphrase: "alice-passphrase")
-        try sealed.requireSuccess()
-        let ciphertext = Data(sealed.stdoutText.split(separator: "\n")
-            .filter { !$0.hasPrefix("[GNUPG:]") }.joined(separator: "\n").utf8)
+            "-r", "bob@example.org", "-u", "alice@example.org", "--output", sealed.path,
+            peer.write("entity.eml", entity).path,
+        ], passphrase: "alice-passphrase").requireSuccess()
+        let ciphertext = try Data(contentsOf: sealed)
 
         let (report, opened) = try decryptAsBob(
             PythonEmail.pgpEncrypted(ciphertext, subject: "[...]"))
@@ -55,13 +55,12 @@ import TestSupport
     @Test func mailsealVerifiesAGpgDetachedSignature() throws {
         let peer = try GnuPGPeer(["alice.sec.asc"])
         let entity = PeerEntity.text(Self.body, subject: "signed by gpg")
-        let signature = try peer.gpg([
+        let signature = peer.directory.file("entity.asc")
+        try peer.gpg([
             "--armor", "--detach-sign", "--digest-algo", "SHA256", "-u", "alice@example.org",
-            "--output", "-",
-        ], input: entity, passphrase: "alice-passphrase")
-        try signature.requireSuccess()
-        let armored = Data(signature.stdoutText.split(separator: "\n")
-            .filter { !$0.hasPrefix("[GNUPG:]") }.joined(separator: "\r\n").utf8)
+            "--output", signature.path, peer.write("entity.eml", entity).path,
+        ], passphrase: "alice-passphrase").requireSuccess()
+        let armored = try Data(contentsOf: signature)
         let message = MultipartSigned.compose(
             signed: entity, signature: armored, protocol: "application/pgp-signature",
             micalg: "pgp-sha256", subject: "signed by gpg")
