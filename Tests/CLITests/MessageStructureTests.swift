@@ -104,4 +104,33 @@ import TestSupport
                 "Verified: signed by the sender, covering the entire message."))
         }
     }
+
+    @Test(arguments: ["plain.eml", "alternative.eml", "non-ascii.eml"], ["pgp", "smime"])
+    func everyExampleComesBackAsPythonReadTheOriginal(example: String, method: String)
+        throws
+    {
+        let alice = try MailSealUser("alice")
+        let bob = try MailSealUser("bob")
+        let sealed = try alice.mailseal([
+            "encrypt", "--sign", "--method", method, "--to", "bob@example.org",
+            Example.url(example).path,
+        ])
+        try sealed.requireSuccess()
+
+        let opened = try bob.mailseal(["decrypt", "--json"], input: sealed.stdout)
+
+        try opened.requireSuccess()
+        #expect(try Report.decode(opened.stderrText).onlySignature().status == "good")
+        let original = try PythonEmail.parts(of: Example.data(example))
+        let shown = try PythonEmail.parts(of: opened.stdout)
+        #expect(shown.map(\.path) == original.map(\.path))
+        #expect(shown.map(\.contentType) == original.map(\.contentType))
+        #expect(shown.first?.subject == original.first?.subject)
+        #expect(shown.first?.from == original.first?.from)
+        for (got, want) in zip(shown, original) where want.payload != nil {
+            #expect(got.text == want.text, "part \(want.path)")
+            if want.text == nil { #expect(got.payload == want.payload, "part \(want.path)") }
+            #expect(got.params["charset"] == want.params["charset"], "part \(want.path)")
+        }
+    }
 }
