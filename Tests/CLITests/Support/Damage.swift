@@ -1,35 +1,8 @@
 import Foundation
 import Testing
-import TestSupport
-
-extension ProcessResult {
-    /// Expects a failure as the issue defines it: exit `status`, and one line on stderr,
-    /// `Error: ` then the file named and each of `phrases` (case-insensitive), nothing
-    /// more (no stack trace, no report).
-    func expectError(
-        _ status: Int32, naming file: String?, _ phrases: [String] = [],
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        #expect(self.status == status, "exit \(self.status): \(stderrText)",
-                sourceLocation: sourceLocation)
-        #expect(stderrLines.count == 1, "stderr: \(stderrText)", sourceLocation: sourceLocation)
-        let line = stderrLines.first ?? ""
-        #expect(line.hasPrefix("Error: "), "stderr: \(stderrText)",
-                sourceLocation: sourceLocation)
-        if let file {
-            #expect(line.contains(file), "\(line) does not name \(file)",
-                    sourceLocation: sourceLocation)
-        }
-        for phrase in phrases {
-            #expect(line.lowercased().contains(phrase.lowercased()),
-                    "\(line) does not say \(phrase)", sourceLocation: sourceLocation)
-        }
-    }
-}
 
 extension Data {
-    /// A copy with the first `old` replaced by `new` (same length), so that the change is
-    /// one a relay could not make by re-encoding.
+    /// A copy with the first `old` replaced by `new`.
     func replacing(_ old: String, with new: String,
                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Data {
         let found = try #require(self.range(of: Data(old.utf8)), "\(old) not found",
