@@ -73,7 +73,8 @@ public struct SignatureReport: Sendable, Codable {
     public var matchesFrom: Bool
     /// Whether the signature covers the entire message or only a part of it.
     public var coverage: OpenReport.Coverage
-    /// The part that was signed, numbered as in the received message ("1", "1.2").
+    /// The part that was signed: "1" is the whole received message, "1.2" its second
+    /// part (MailSealMIME's numbering; a decrypted layer keeps its container's number).
     public var part: String
     /// The details behind `status`, one phrase each.
     public var details: [String]

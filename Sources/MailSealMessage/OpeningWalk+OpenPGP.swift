@@ -22,7 +22,7 @@ extension OpeningWalk {
         let decryption = try decrypt(ciphertext)
         recordDecryption(decryption, path: path, whole: whole)
 
-        let inner = try parseInner(decryption.plaintext, what: "decrypted content")
+        let inner = try decryptedEntity(decryption.plaintext, path: path)
         adoptProtectedHeader(of: inner, whole: whole)
         return try unwrap(inner, path: path, whole: whole, depth: depth + 1)
     }
@@ -68,14 +68,37 @@ extension OpeningWalk {
             body: text, header: header)
     }
 
+    /// RFC 3156 s4 wants a MIME entity inside, but some senders encrypt bare text: that
+    /// is shown as the RFC 2045 s5.2 default, text/plain, with a warning, not refused.
+    private func decryptedEntity(_ plaintext: Data, path: [Int]) throws -> MIMEEntity {
+        do {
+            return try MIMEParser().parse(plaintext)
+        } catch let error as MIMEError where error.code == .notMIME {
+            warnings.append("part \(Self.partName(path)): the decrypted content is not a "
+                + "MIME entity (RFC 3156 s4); shown as it is")
+            let type = String(data: plaintext, encoding: .utf8) == nil
+                ? ContentType("application", "octet-stream")
+                : ContentType("text", "plain", parameters: [("charset", "utf-8")])
+            return MIMEEntity.leaf(type, body: plaintext)
+        } catch {
+            throw MessageError(
+                .malformedMessage, "the decrypted content is not a MIME entity: \(error)")
+        }
+    }
+
     private func decrypt(_ ciphertext: Data) throws -> OpenPGPDecryption {
         do {
             return try keyring.openPGP.decrypt(
                 ciphertext,
                 allowMissingIntegrityProtection: opener.allowMissingIntegrityProtection)
         } catch let error as OpenPGPError {
-            let code: MessageError.Code = error.code == .noSecretKeyForRecipient
-                ? .noDecryptionKey : .cryptoFailure
+            let code: MessageError.Code
+            switch error.code {
+            case .noSecretKeyForRecipient: code = .noDecryptionKey
+            case .unsupportedMessageFormat: code = .unsupported
+            case .malformedData: code = .malformedMessage
+            default: code = .cryptoFailure
+            }
             throw MessageError(code, "cannot decrypt the OpenPGP message: \(error)")
         }
     }

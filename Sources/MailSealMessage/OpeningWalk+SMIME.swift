@@ -32,6 +32,10 @@ extension OpeningWalk {
             let inner = try parseInner(content, what: "signed S/MIME content")
             adoptProtectedHeader(of: inner, whole: whole)
             return try unwrap(inner, path: path, whole: whole, depth: depth + 1)
+        case .notCMS:
+            throw MessageError(
+                .malformedMessage, "part \(Self.partName(path)) is not a CMS object: its "
+                    + "content is damaged, truncated or not base64")
         default:
             throw MessageError(
                 .unsupported, "part \(Self.partName(path)) is a CMS object that is neither "

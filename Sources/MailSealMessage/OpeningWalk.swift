@@ -123,8 +123,9 @@ final class OpeningWalk {
             warnings: warnings)
     }
 
+    /// The part number in MailSealMIME's scheme: "1" is the message, "1.2" its second part.
     static func partName(_ path: [Int]) -> String {
-        path.isEmpty ? "message" : path.map(String.init).joined(separator: ".")
+        (["1"] + path.map(String.init)).joined(separator: ".")
     }
 }
 

@@ -41,13 +41,20 @@ enum OpenPGPArmor {
             index += 1
         }
         var body = ""
+        var ended = false
         while index < lines.count {
             let line = lines[index]
             index += 1
-            if line.hasPrefix("-----END PGP ") { break }
+            if line.hasPrefix("-----END PGP ") {
+                ended = true
+                break
+            }
             if line.hasPrefix("="), line.count == 5 { continue }
             body += line
         }
+        // A block cut off before its tail line: decode the whole quartets, so that the
+        // packet scan can name the truncation that GnuPG reports only as "no data".
+        if !ended { body = String(body.prefix(body.count / 4 * 4)) }
         return Data(base64Encoded: body)
     }
 }

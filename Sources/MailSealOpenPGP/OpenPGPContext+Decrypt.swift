@@ -50,6 +50,8 @@ extension OpenPGPContext {
         var plaintext = Data()
         var cipher = ""
         var recipients: [String] = []
+        /// Whether GnuPG had the secret key of at least one recipient.
+        var hadRecipientKey = false
         var isMIME = false
         var fileName: String?
         var legacyWithoutMDC = false
@@ -76,8 +78,12 @@ extension OpenPGPContext {
             }
         }
         if let result = gpgme_op_decrypt_result(session.context)?.pointee {
-            raw.recipients = GPGMEList.collect(result.recipients, next: { $0.pointee.next })
+            let recipients = GPGMEList.collect(result.recipients, next: { $0.pointee.next })
+            raw.recipients = recipients
                 .compactMap { GPGMEText.string($0.pointee.keyid)?.uppercased() }
+            raw.hadRecipientKey = recipients.contains {
+                gpgme_err_code($0.pointee.status) == GPG_ERR_NO_ERROR
+            }
             raw.cipher = GPGMEText.string(result.symkey_algo)
                 .map { String($0.prefix { $0 != "." }) } ?? ""
             raw.isMIME = result.is_mime != 0
@@ -99,11 +105,20 @@ extension OpenPGPContext {
         _ error: gpgme_error_t, raw: RawDecryption, session: GPGMESession
     ) -> OpenPGPError {
         let function = "decrypt"
-        if gpgme_err_code(error) == GPG_ERR_NO_SECKEY {
+        // GPGME answers NO_SECKEY for a damaged message when any other recipient (the
+        // sender's copy, say) had no key here, even though one key fitted.
+        if gpgme_err_code(error) == GPG_ERR_NO_SECKEY, !raw.hadRecipientKey {
             let names = raw.recipients.map(recipientName).joined(separator: ", ")
             return OpenPGPError(
                 .noSecretKeyForRecipient,
                 "no secret key for any recipient of this message: key IDs \(names)",
+                function: function, keys: raw.recipients)
+        }
+        if gpgme_err_code(error) == GPG_ERR_NO_SECKEY {
+            return OpenPGPError(
+                .decryptionFailed,
+                "the message is damaged or was modified: a secret key fitted, but the"
+                    + " encrypted data could not be decrypted",
                 function: function, keys: raw.recipients)
         }
         if gpgme_err_code(error) == GPG_ERR_WRONG_SECKEY {
