@@ -31,86 +31,86 @@ struct SMTPDANETests {
             "openssl", ["dgst", "-sha256", "-binary"], input: der.stdout).stdout
     }
 
-    func handshake(_ host: String) throws -> TLSHandshakeResult {
-        try #require(probe.probe(host: host).tls)
+    func handshake(_ host: String) async throws -> TLSHandshakeResult {
+        try #require(await probe.probe(host: host).tls)
     }
 
     @Test(arguments: [(0, 1), (1, 0), (1, 1), (1, 2)])
-    func daneEEMatchesTheServerCertificate(selector: Int, matching: Int) throws {
+    func daneEEMatchesTheServerCertificate(selector: Int, matching: Int) async throws {
         let data = try tlsaData("mx-ok.crt", selector: selector, matching: matching)
         let record = TLSAAssociation(
             usage: 3, selector: UInt8(selector), matchingType: UInt8(matching), data: data)
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-ok.example.test",
-            handshake: try handshake("mx-ok.example.test"))
+            handshake: try await handshake("mx-ok.example.test"))
 
         #expect(result.status == .validated)
         #expect(result.matched == record)
     }
 
-    @Test func daneEEIgnoresTheNameAsRFC7672Says() throws {
+    @Test func daneEEIgnoresTheNameAsRFC7672Says() async throws {
         let data = try tlsaData("mx-badcert.crt", selector: 1, matching: 1)
         let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: data)
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-badcert.example.test",
-            handshake: try handshake("mx-badcert.example.test"))
+            handshake: try await handshake("mx-badcert.example.test"))
 
         #expect(result.status == .validated)
     }
 
-    @Test func daneTAMatchesTheIssuerInTheChain() throws {
+    @Test func daneTAMatchesTheIssuerInTheChain() async throws {
         let record = TLSAAssociation(usage: 2, selector: 0, matchingType: 1, data: try caData())
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-ok.example.test",
-            handshake: try handshake("mx-ok.example.test"))
+            handshake: try await handshake("mx-ok.example.test"))
 
         #expect(result.status == .validated)
     }
 
-    @Test func daneTARequiresTheMXName() throws {
+    @Test func daneTARequiresTheMXName() async throws {
         let record = TLSAAssociation(usage: 2, selector: 0, matchingType: 1, data: try caData())
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-badcert.example.test",
-            handshake: try handshake("mx-badcert.example.test"))
+            handshake: try await handshake("mx-badcert.example.test"))
 
         #expect(result.status == .mismatch)
     }
 
-    @Test func recordForAnotherKeyIsAMismatch() throws {
+    @Test func recordForAnotherKeyIsAMismatch() async throws {
         let other = try tlsaData("mx-selfsigned.crt", selector: 1, matching: 1)
         let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: other)
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-ok.example.test",
-            handshake: try handshake("mx-ok.example.test"))
+            handshake: try await handshake("mx-ok.example.test"))
 
         #expect(result.status == .mismatch)
         #expect(result.detail == "DANE TLSA records do not match the certificate")
     }
 
-    @Test func unvalidatedAnswerNeverCounts() throws {
+    @Test func unvalidatedAnswerNeverCounts() async throws {
         let data = try tlsaData("mx-ok.crt", selector: 1, matching: 1)
         let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: data)
 
         let result = DANEVerifier.verify(
             [record], isSecure: false, host: "mx-ok.example.test",
-            handshake: try handshake("mx-ok.example.test"))
+            handshake: try await handshake("mx-ok.example.test"))
 
         #expect(result.status == .insecure)
         #expect(result.matched == nil)
     }
 
-    @Test func pkixUsagesAreUnusableForSMTP() throws {
+    @Test func pkixUsagesAreUnusableForSMTP() async throws {
         let data = try tlsaData("mx-ok.crt", selector: 1, matching: 1)
         let record = TLSAAssociation(usage: 1, selector: 1, matchingType: 1, data: data)
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-ok.example.test",
-            handshake: try handshake("mx-ok.example.test"))
+            handshake: try await handshake("mx-ok.example.test"))
 
         #expect(result.status == .unusable)
     }

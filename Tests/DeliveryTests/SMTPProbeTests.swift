@@ -7,8 +7,8 @@ import TestSupport
 struct SMTPProbeTests {
     let probe = SMTPProbe(configuration: SMTPWorld.configuration())
 
-    @Test func goodServerOffersStartTLSAndAVerifiedCertificate() throws {
-        let result = probe.probe(host: "mx-ok.example.test")
+    @Test func goodServerOffersStartTLSAndAVerifiedCertificate() async throws {
+        let result = await probe.probe(host: "mx-ok.example.test")
 
         #expect(result.address == "127.0.0.2")
         #expect(result.offersSTARTTLS)
@@ -25,8 +25,8 @@ struct SMTPProbeTests {
         #expect(result.failure == nil)
     }
 
-    @Test func serverWithoutStartTLSIsReportedAsPlain() {
-        let result = probe.probe(host: "mx-nostarttls.example.test")
+    @Test func serverWithoutStartTLSIsReportedAsPlain() async {
+        let result = await probe.probe(host: "mx-nostarttls.example.test")
 
         #expect(result.reachedServer)
         #expect(!result.offersSTARTTLS)
@@ -35,34 +35,34 @@ struct SMTPProbeTests {
         #expect(result.failure == nil)
     }
 
-    @Test func wrongNameCertificateVerifiesButDoesNotMatch() throws {
-        let tls = try #require(probe.probe(host: "mx-badcert.example.test").tls)
+    @Test func wrongNameCertificateVerifiesButDoesNotMatch() async throws {
+        let tls = try #require(await probe.probe(host: "mx-badcert.example.test").tls)
 
         #expect(tls.chainVerified)
         #expect(!tls.nameMatches)
         #expect(!tls.certificateValid)
     }
 
-    @Test func selfSignedCertificateFailsTheChain() throws {
-        let tls = try #require(probe.probe(host: "mx-selfsigned.example.test").tls)
+    @Test func selfSignedCertificateFailsTheChain() async throws {
+        let tls = try #require(await probe.probe(host: "mx-selfsigned.example.test").tls)
 
         #expect(!tls.chainVerified)
         #expect(tls.nameMatches)
         #expect(tls.verifyError == "self-signed certificate")
     }
 
-    @Test func systemStoreDoesNotTrustTheWorldCA() throws {
+    @Test func systemStoreDoesNotTrustTheWorldCA() async throws {
         var configuration = SMTPWorld.configuration()
         configuration.caFiles = []
-        let result = SMTPProbe(configuration: configuration).probe(host: "mx-ok.example.test")
+        let result = await SMTPProbe(configuration: configuration).probe(host: "mx-ok.example.test")
 
         let tls = try #require(result.tls)
         #expect(!tls.chainVerified)
         #expect(tls.nameMatches)
     }
 
-    @Test func brokenStartTLSFailsInTheHandshake() throws {
-        let result = probe.probe(host: "mx-broken.example.test")
+    @Test func brokenStartTLSFailsInTheHandshake() async throws {
+        let result = await probe.probe(host: "mx-broken.example.test")
 
         #expect(result.offersSTARTTLS)
         #expect(result.tls == nil)
@@ -72,11 +72,11 @@ struct SMTPProbeTests {
         #expect(!failure.timedOut)
     }
 
-    @Test func silentServerTimesOutWaitingForTheGreeting() throws {
+    @Test func silentServerTimesOutWaitingForTheGreeting() async throws {
         var configuration = SMTPWorld.configuration(commandTimeout: 1)
         configuration.totalTimeout = 5
         let started = Date()
-        let result = SMTPProbe(configuration: configuration).probe(host: "mx-silent.example.test")
+        let result = await SMTPProbe(configuration: configuration).probe(host: "mx-silent.example.test")
 
         let elapsed = Date().timeIntervalSince(started)
         let failure = try #require(result.failure)
@@ -85,10 +85,10 @@ struct SMTPProbeTests {
         #expect(elapsed >= 0.9 && elapsed < 3)
     }
 
-    @Test func closedPortFailsTheConnect() throws {
+    @Test func closedPortFailsTheConnect() async throws {
         var configuration = SMTPWorld.configuration()
         configuration.port = 2
-        let result = SMTPProbe(configuration: configuration).probe(host: "mx-ok.example.test")
+        let result = await SMTPProbe(configuration: configuration).probe(host: "mx-ok.example.test")
 
         let failure = try #require(result.failure)
         #expect(failure.name == .connect)
@@ -100,20 +100,20 @@ struct SMTPProbeTests {
         contentsOfFile: "/proc/net/if_inet6", encoding: .utf8))?.contains("00000000000000000000000000000001 ") ?? false
 
     @Test(.enabled(if: hasIPv6Loopback, "no ::1 on this machine"))
-    func ipv6OverrideIsProbedLikeIPv4AndWinsOverGivenAddresses() throws {
+    func ipv6OverrideIsProbedLikeIPv4AndWinsOverGivenAddresses() async throws {
         var configuration = SMTPWorld.configuration()
         configuration.addressOverrides["mx-ok.example.test"] = ["::1"]
-        let result = SMTPProbe(configuration: configuration).probe(
+        let result = await SMTPProbe(configuration: configuration).probe(
             host: "mx-ok.example.test", addresses: ["127.0.0.2"])
 
         #expect(result.address == "::1")
         #expect(result.tls?.certificateValid == true)
     }
 
-    @Test func unreachableFirstAddressFallsThroughToTheNext() {
+    @Test func unreachableFirstAddressFallsThroughToTheNext() async {
         var configuration = SMTPWorld.configuration()
         configuration.addressOverrides["mx-ok.example.test"] = ["127.0.0.9", "127.0.0.2"]
-        let result = SMTPProbe(configuration: configuration).probe(host: "mx-ok.example.test")
+        let result = await SMTPProbe(configuration: configuration).probe(host: "mx-ok.example.test")
 
         #expect(result.address == "127.0.0.2")
         #expect(result.steps.first?.name == .connect)
