@@ -186,3 +186,17 @@ struct DecisionKeyTests {
                 "pgp: key 0x\(known.fingerprint.prefix(16).uppercased())… found by WKD"))
     }
 }
+
+/// The prober without any network source: what it says about addresses it cannot check.
+struct DecisionWithoutNetworkTests {
+    @Test func notAnAddressHasNoMethodAndNoResolverMeansPortal() async {
+        let prober = Prober(lookup: nil)
+
+        let decisions = await prober.decide(["no-at-sign", "a@b.example"], policy: .builtIn)
+
+        #expect(decisions.map(\.method) == [nil, .portal])
+        #expect(decisions[0].reasons == ["\"no-at-sign\" is not a mail address"])
+        #expect(decisions[1].reasons == ["no key or certificate", "no DNS resolver configured"])
+        #expect(prober.smtpConnections == 0)
+    }
+}
