@@ -64,7 +64,7 @@ struct DecisionCLITests {
 
         let expected: [String] = [
             "alice@ok.example.test  tls: MX mx-ok.example.test offers STARTTLS, TLS 1.3, "
-                + "certificate valid, MTA-STS enforce, TLSA not DNSSEC-validated",
+                + "certificate valid, MTA-STS enforce",
             "bob@nostarttls.example.test  portal: no key or certificate; "
                 + "MX mx-nostarttls.example.test offers no STARTTLS",
             "grace@dane.signed.test  tls: MX mx-ok.signed.test offers STARTTLS, TLS 1.3, "

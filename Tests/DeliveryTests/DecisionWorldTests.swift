@@ -30,11 +30,12 @@ struct DecisionWorldTests {
         #expect(decision.method == .tls)
         #expect(decision.tlsLevel == .enforced)
         #expect(decision.reasons == [
-            "MX mx-ok.example.test offers STARTTLS, TLS 1.3, certificate valid, MTA-STS enforce, "
-                + "TLSA not DNSSEC-validated"])
+            "MX mx-ok.example.test offers STARTTLS, TLS 1.3, certificate valid, MTA-STS enforce"])
         let server = try #require(decision.evidence.domain.servers.first)
         #expect(server.probe.address == "127.0.0.2")
-        #expect(server.dane.status == .insecure)
+        #expect(server.dane.status == .notApplicable)
+        #expect(server.dane.detail
+            == "DANE does not apply: the MX records are not DNSSEC-validated")
         #expect(decision.evidence.domain.mtaSTS?.mode == .enforce)
         #expect(decision.evidence.domain.mtaSTS?.maxAge == 86400)
         #expect(decision.evidence.domain.tlsReporting?.reportURIs == [
@@ -74,9 +75,6 @@ struct DecisionWorldTests {
 
         #expect(verified.method == .portal)
         #expect(verified.reasons.contains(
-            "MX mx-badcert.example.test offers STARTTLS, TLS 1.3, certificate not valid for "
-                + "mx-badcert.example.test, TLSA not DNSSEC-validated")
-            || verified.reasons.contains(
             "MX mx-badcert.example.test offers STARTTLS, TLS 1.3, certificate not valid for "
                 + "mx-badcert.example.test"))
         #expect(verified.reasons.last == "TLS opportunistic is below the required verified")
@@ -140,6 +138,16 @@ struct DecisionWorldTests {
         #expect(decision.reasons.first?.contains("DANE validated") == true)
     }
 
+    @Test func bogusTLSAAnswerMakesTheMXUnsafe() async throws {
+        let decision = try await decide("mallory@bogus.test")
+
+        let server = try #require(decision.evidence.domain.servers.first)
+        #expect(server.dane.status == .bogus)
+        #expect(server.tlsLevel == TLSLevel.none)
+        #expect(decision.method == .portal)
+        #expect(decision.reasons.last?.hasSuffix("TLSA answer failed DNSSEC validation") == true)
+    }
+
     @Test func weakBackupMXSpoilsADANEDomain() async throws {
         let decision = try await decide("heidi@signed.test")
 
@@ -175,7 +183,8 @@ struct DecisionWorldTests {
         let prober = try prober()
 
         let decisions = await prober.decide(
-            ["a@ok.example.test", "b@testing.example.test", "c@example.test", "d@none.example.test"],
+            ["a@ok.example.test", "b@testing.example.test", "c@example.test",
+             "d@none.example.test"],
             policy: .builtIn)
 
         #expect(prober.smtpConnections == 1)

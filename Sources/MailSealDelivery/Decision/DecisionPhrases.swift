@@ -95,6 +95,7 @@ enum DecisionPhrases {
         switch server.dane.status {
         case .validated: parts.append("DANE validated")
         case .mismatch: parts.append("DANE TLSA mismatch")
+        case .bogus: parts.append("TLSA answer failed DNSSEC validation")
         case .insecure: parts.append("TLSA not DNSSEC-validated")
         default: break
         }

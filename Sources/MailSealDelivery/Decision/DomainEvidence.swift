@@ -79,13 +79,14 @@ public struct MXServerEvidence: Codable, Sendable, Equatable {
     /// The protection mail to this server gets.
     ///
     /// DANE-validated is enforced whatever the CA says (RFC 7672 §3.1.1); a DANE
-    /// mismatch is none, because the domain said the certificate must match. MTA-STS
+    /// mismatch or a bogus TLSA answer is none, because the domain said the certificate
+    /// must match, or someone forges what it said. MTA-STS
     /// enforce counts only for a listed MX with a valid certificate (RFC 8461 §4).
     public var tlsLevel: TLSLevel {
         guard let tls = probe.tls else { return .none }
         switch dane.status {
         case .validated: return .enforced
-        case .mismatch: return .none
+        case .mismatch, .bogus: return .none
         default: break
         }
         guard tls.certificateValid else { return .opportunistic }

@@ -22,11 +22,17 @@ public struct MailExchanger: Codable, Sendable, Equatable, Hashable {
     public var preference: UInt16
     /// IPv4 and IPv6 addresses; empty lets the probe ask the system resolver.
     public var addresses: [String]
+    /// Whether the address answers were DNSSEC-validated; DANE needs it (RFC 7672 §2.2.2).
+    public var addressesAreSecure: Bool
 
-    public init(host: String, preference: UInt16, addresses: [String] = []) {
+    public init(
+        host: String, preference: UInt16, addresses: [String] = [],
+        addressesAreSecure: Bool = false
+    ) {
         self.host = host
         self.preference = preference
         self.addresses = addresses
+        self.addressesAreSecure = addressesAreSecure
     }
 }
 

@@ -106,6 +106,7 @@ public final class Prober: Sendable {
         }
         guard !hosts.nullMX else { return evidence }
 
+        let mxIsSecure = evidence.mx?.dnssecValidated ?? false
         async let policy = lookup.mtaSTS(of: domain)
         async let reporting = lookup.tlsReporting(of: domain)
         evidence.mtaSTS = await policy
@@ -113,28 +114,46 @@ public final class Prober: Sendable {
         // One MX after the other, as a sending MTA tries them; a silent one costs its
         // timeout and the next is still probed.
         for host in hosts.hosts.prefix(configuration.mxLimit) {
-            evidence.servers.append(await server(host, policy: evidence.mtaSTS, lookup: lookup))
+            evidence.servers.append(await server(
+                host, mxIsSecure: mxIsSecure, policy: evidence.mtaSTS, lookup: lookup))
         }
         return evidence
     }
 
     private func server(
-        _ host: MailExchanger, policy: MTASTSEvidence?, lookup: any DomainLookup
+        _ host: MailExchanger, mxIsSecure: Bool, policy: MTASTSEvidence?,
+        lookup: any DomainLookup
     ) async -> MXServerEvidence {
         let probe = await smtpProbe(host)
         let dane: DANEResult
-        do {
-            let tlsa = try await lookup.tlsaRecords(host: host.host, port: configuration.smtp.port)
-            dane = DANEVerifier.verify(
-                tlsa.value, isSecure: tlsa.isSecure, host: host.host, handshake: probe.tls)
-        } catch {
-            dane = DANEResult(status: .lookupFailed, detail: Self.describe(error))
+        if !mxIsSecure || !host.addressesAreSecure {
+            let what = mxIsSecure ? "the addresses of \(host.host) are" : "the MX records are"
+            dane = DANEResult(
+                status: .notApplicable, detail: "DANE does not apply: \(what) not DNSSEC-validated")
+        } else {
+            dane = await self.dane(host, probe: probe, lookup: lookup)
         }
         let mode = policy?.mode
         return MXServerEvidence(
             host: host.host, preference: host.preference, probe: probe, dane: dane,
             mtaSTSMatches: mode == nil ? nil : policy?.matches(host: host.host),
             mtaSTSMode: mode)
+    }
+
+    private func dane(
+        _ host: MailExchanger, probe: SMTPProbeResult, lookup: any DomainLookup
+    ) async -> DANEResult {
+        let dane: DANEResult
+        do {
+            let tlsa = try await lookup.tlsaRecords(host: host.host, port: configuration.smtp.port)
+            dane = DANEVerifier.verify(
+                tlsa.value, isSecure: tlsa.isSecure, host: host.host, handshake: probe.tls)
+        } catch {
+            let bogus = (error as? DeliveryError)?.code == .dnsBogus
+            dane = DANEResult(
+                status: bogus ? .bogus : .lookupFailed, detail: Self.describe(error))
+        }
+        return dane
     }
 
     private func smtpProbe(_ host: MailExchanger) async -> SMTPProbeResult {

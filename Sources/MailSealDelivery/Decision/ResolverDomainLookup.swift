@@ -15,7 +15,9 @@ public struct ResolverDomainLookup: DomainLookup {
     public func mailHosts(of domain: String) async throws -> LookupAnswer<MailHosts> {
         let resolution = try await resolver.resolveMX(for: domain)
         let hosts = resolution.hosts.map {
-            MailExchanger(host: $0.name, preference: $0.preference, addresses: $0.addresses)
+            MailExchanger(
+                host: $0.name, preference: $0.preference, addresses: $0.addresses,
+                addressesAreSecure: $0.addressesAreSecure)
         }
         if resolution.source == .noMailHost {
             throw DeliveryError(

@@ -45,6 +45,12 @@ public struct DANEResult: Codable, Sendable, Equatable {
         case unusable
         /// The TLSA records could not be looked up.
         case lookupFailed
+        /// The TLSA answer failed DNSSEC validation: someone may be forging it, so the
+        /// server must not be used (RFC 7672 §2.2).
+        case bogus
+        /// DANE does not apply: the MX records or the host's addresses were not
+        /// DNSSEC-validated, so the host name itself is not proven (RFC 7672 §2.2).
+        case notApplicable
         /// There was no TLS session to check.
         case noTLS
     }
