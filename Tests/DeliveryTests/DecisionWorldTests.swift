@@ -1,5 +1,6 @@
 import Foundation
 import MailSealDelivery
+import MailSealKeys
 import Testing
 import TestSupport
 
@@ -136,6 +137,41 @@ struct DecisionWorldTests {
         #expect(server.dane.status == .validated)
         #expect(decision.evidence.domain.mx?.dnssecValidated == true)
         #expect(decision.reasons.first?.contains("DANE validated") == true)
+    }
+
+    @Test func discoveredKeysCountOnlyValidatedAndForTheirOwnAddress() async throws {
+        let directory = TemporaryDirectory()
+        let keyring = try Keyring(home: MailSealHome(url: directory.url))
+        let cache = try ProbeCache(database: keyring.home.stateDatabase)
+        let world = try DNSTestWorld.require()
+        let known = HomeKnownKeys(keyring: keyring, cache: cache)
+        var configuration = Prober.Configuration()
+        configuration.smtp = SMTPWorld.configuration()
+        let prober = Prober(
+            configuration: configuration, lookup: try SMTPWorld.domainLookup(),
+            keyDiscovery: NetworkKeyDiscovery(
+                resolver: try world.resolver(), https: world.https()),
+            knownKeys: known, importer: known, cache: cache)
+
+        let evidence = await prober.gather(
+            ["alice@example.test", "alice@signed.test", "bob@signed.test"])
+
+        // WKD serves Alice's key at example.test, but its user ID is alice@example.org;
+        // the OPENPGPKEY record in the unsigned zone is not validated.
+        #expect(evidence[0].discoveredKeys.map(\.source) == [.wkdAdvanced, .openpgpkey])
+        #expect(evidence[0].notes == [
+            "key found by WKD not imported: the key found by WKD does not name "
+                + "alice@example.test",
+            "DNS OPENPGPKEY answer not DNSSEC-validated: its key is not used"])
+        // In the signed zone the records validate, but name other addresses.
+        #expect(evidence[1].discoveredKeys.map(\.dnssecValidated) == [true])
+        #expect(evidence[2].discoveredKeys.map(\.source) == [.smimea])
+        #expect(evidence[2].notes == [
+            "key found by DNS SMIMEA not imported: the certificate found by DNS SMIMEA does "
+                + "not name bob@signed.test"])
+        #expect(evidence.allSatisfy { $0.knownKeys.isEmpty })
+        #expect(try keyring.openPGP.listKeys().isEmpty)
+        #expect(try keyring.smime.certificates().isEmpty)
     }
 
     @Test func bogusTLSAAnswerMakesTheMXUnsafe() async throws {

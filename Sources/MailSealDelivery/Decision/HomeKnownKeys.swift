@@ -31,6 +31,13 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
         switch key.method {
         case .smime:
             let certificate = try Certificate(derEncoded: key.keyData)
+            guard certificate.emailAddresses.contains(where: {
+                $0.caseInsensitiveCompare(address) == .orderedSame
+            }) else {
+                throw DeliveryError(
+                    .badAddress,
+                    "the certificate found by \(key.source.label) does not name \(address)")
+            }
             try keyring.smime.add(certificate)
             fingerprints = [certificate.fingerprintSHA256]
         default:
