@@ -76,7 +76,8 @@ struct SMTPProbeTests {
         var configuration = SMTPWorld.configuration(commandTimeout: 1)
         configuration.totalTimeout = 5
         let started = Date()
-        let result = await SMTPProbe(configuration: configuration).probe(host: "mx-silent.example.test")
+        let result = await SMTPProbe(configuration: configuration)
+            .probe(host: "mx-silent.example.test")
 
         let elapsed = Date().timeIntervalSince(started)
         let failure = try #require(result.failure)
@@ -97,7 +98,8 @@ struct SMTPProbeTests {
     }
 
     static let hasIPv6Loopback = (try? String(
-        contentsOfFile: "/proc/net/if_inet6", encoding: .utf8))?.contains("00000000000000000000000000000001 ") ?? false
+        contentsOfFile: "/proc/net/if_inet6", encoding: .utf8))?
+        .contains("00000000000000000000000000000001 ") ?? false
 
     @Test(.enabled(if: hasIPv6Loopback, "no ::1 on this machine"))
     func ipv6OverrideIsProbedLikeIPv4AndWinsOverGivenAddresses() async throws {
