@@ -9,6 +9,9 @@ enum HeaderProtection {
     /// The outer Subject of an encrypted message (RFC 9788 s3.1).
     static let obscuredSubject = "[...]"
 
+    /// Fields that must not reach any recipient: Bcc names people hidden from the others.
+    static let neverSent: Set<String> = ["bcc"]
+
     /// Fields `hcp_baseline` removes from the outside of an encrypted message.
     private static let removedWhenEncrypted: Set<String> = ["comments", "keywords"]
 
@@ -20,7 +23,9 @@ enum HeaderProtection {
 
     /// The message's own fields: everything but the Content-* fields.
     static func messageFields(of header: Header) -> [HeaderField] {
-        header.fields.filter { !isContentField($0.name) }
+        header.fields.filter {
+            !isContentField($0.name) && !neverSent.contains($0.name.lowercased())
+        }
     }
 
     /// The fields a sealed message shows outside, before its Content-Type is added.
@@ -82,6 +87,23 @@ enum HeaderProtection {
         return messageFields(of: payload.header).filter {
             $0.name.lowercased() != "hp-outer"
         }
+    }
+
+    /// Fields whose outer value says something else than the protected one: a sign that
+    /// the outside was changed on the way, or written to mislead (RFC 9788 s4.5).
+    static func differences(outer: [HeaderField], protected: [HeaderField]) -> [String] {
+        var warnings: [String] = []
+        for name in ["From", "To", "Cc", "Reply-To", "Subject", "Date"] {
+            let inside = protected.filter { $0.name.lowercased() == name.lowercased() }
+            let outside = outer.filter { $0.name.lowercased() == name.lowercased() }
+            guard !inside.isEmpty, !outside.isEmpty else { continue }
+            if name == "Subject", outside.map(\.value) == [obscuredSubject] { continue }
+            if inside.map(\.value) != outside.map(\.value) {
+                warnings.append("the outer \(name) field differs from the protected one; "
+                    + "the protected one is shown")
+            }
+        }
+        return warnings
     }
 
     /// Outer fields merged with protected ones: protected names win, others stay.

@@ -34,9 +34,12 @@ public struct MessageOpener {
         var shownHeader = Header()
         for field in shownFields { shownHeader.append(field.name, field.value) }
 
-        let fromAddress = shownHeader["From"].flatMap { MailAddress.parseList($0).first }?
-            .address
-        let report = walk.report(fromAddress: fromAddress)
+        let sender = SenderAddress.of(shownHeader)
+        if let problem = sender.problem { walk.warnings.append(problem) }
+        if let protected = walk.protectedFields {
+            walk.warnings += HeaderProtection.differences(outer: outerFields, protected: protected)
+        }
+        let report = walk.report(fromAddress: sender.address)
         return OpenedMessage(
             report: report, header: shownHeader, body: inner)
     }

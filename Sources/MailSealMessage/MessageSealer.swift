@@ -36,14 +36,39 @@ public struct MessageSealer {
                 ? resolver.commonMethod(for: request.recipients)
                 : signingMethod(for: sender))
 
+        var sealed: SealedMessage
         switch method {
         case .pgp:
-            return try OpenPGPSealer(keyring: keyring, resolver: resolver)
+            sealed = try OpenPGPSealer(keyring: keyring, resolver: resolver)
                 .seal(message, request: request, sender: sender)
         case .smime:
-            return try SMIMESealer(keyring: keyring, resolver: resolver)
+            sealed = try SMIMESealer(keyring: keyring, resolver: resolver)
                 .seal(message, request: request, sender: sender)
         }
+        sealed.notes += advisories(message, request: request, sender: sender)
+        return sealed
+    }
+
+    /// What the sender should hear about the header: Bcc dropped, addressees who were
+    /// not made recipients and so cannot read the message.
+    private func advisories(_ message: MIMEEntity, request: SealRequest, sender: String?)
+        -> [String]
+    {
+        var notes: [String] = []
+        if message.header.contains("Bcc") {
+            notes.append("the Bcc field was removed: it would show every recipient who "
+                + "was hidden")
+        }
+        guard request.encrypt else { return notes }
+        let recipients = Set(request.recipients.map { $0.lowercased() })
+            .union([sender].compactMap { $0 })
+        let addressed = (message.header.values("To") + message.header.values("Cc"))
+            .flatMap(MailAddress.parseList).map { $0.address.lowercased() }
+        for address in Set(addressed).subtracting(recipients).sorted() {
+            notes.append("\(address) is in To or Cc but not a recipient (--to): "
+                + "they will not be able to read the message")
+        }
+        return notes
     }
 
     /// The address the message is from: `--from`, else the From header field.

@@ -96,13 +96,17 @@ extension OpeningWalk {
     }
 
     /// RFC 8551 s2.5.2: keep what an intact signer announced it can decrypt.
+    ///
+    /// Only from a good signature by a certificate that chains to a trust anchor now:
+    /// anyone can sign with a made-up certificate for someone else's address.
     private func remember(_ signer: CMSSigner) {
-        guard signer.signatureIntact, let certificate = signer.certificate,
-              !signer.capabilities.isEmpty
+        guard signer.signatureIntact, signer.chainNow == .valid,
+              let certificate = signer.certificate, !signer.capabilities.isEmpty
         else { return }
         for address in certificate.emailAddresses {
             try? keyring.capabilities.record(
-                signer.capabilities, for: address, signedAt: signer.signingTime ?? opener.now)
+                signer.capabilities, for: address,
+                signedAt: min(signer.signingTime ?? opener.now, opener.now))
         }
     }
 }

@@ -97,7 +97,7 @@ final class OpeningWalk {
     func report(fromAddress: String?) -> OpenReport {
         var signatures = self.signatures
         for index in signatures.indices {
-            let addresses = signatures[index].signerAddresses
+            let addresses = signatures[index].signerAddresses.map { $0.lowercased() }
             signatures[index].matchesFrom = fromAddress.map { addresses.contains($0) } ?? false
             if !signatures[index].matchesFrom {
                 signatures[index].details.append(

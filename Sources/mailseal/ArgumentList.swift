@@ -65,7 +65,7 @@ struct ArgumentList {
             flags.insert(spec.name)
         case .single, .repeated:
             guard let value = inline ?? remaining.popFirst() else {
-                throw ToolError(.usage, "option '\(name)' needs a \(spec.valueName)")
+                throw ToolError(.usage, "option '\(name)' needs a value (\(spec.valueName))")
             }
             if spec.kind == .single, values[spec.name] != nil {
                 throw ToolError(.usage, "option '\(name)' is given more than once")

@@ -32,9 +32,14 @@ struct EncryptCommand: Command {
         guard !recipients.isEmpty else {
             throw ToolError(.usage, "encrypt needs at least one --to ADDR")
         }
+        let method = try MethodOption.parse(arguments)
+        if method == .pgp, arguments.value("cipher") != nil || arguments.has("oaep") {
+            throw ToolError(.usage, "--cipher and --oaep are S/MIME options; OpenPGP "
+                + "chooses its cipher from the recipients' keys")
+        }
         let request = SealRequest(
             recipients: recipients, sender: arguments.value("from"),
-            method: try MethodOption.parse(arguments), sign: arguments.has("sign"),
+            method: method, sign: arguments.has("sign"),
             encrypt: true, cipher: try cipher(arguments),
             rsaKeyTransport: arguments.has("oaep") ? .oaep : .pkcs1v15)
         return try SealRunner.run(request, arguments: arguments, context: context, input: input)

@@ -13,10 +13,16 @@ enum InputOutput {
             throw ToolError(.noInput, "\(path): no such file")
         }
         guard !isFolder.boolValue else { throw ToolError(.noInput, "\(path): is a folder") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // A FileHandle reads pipes and /dev/stdin too, which FileManager.contents cannot.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ToolError(.noInput, "\(path): cannot be read (permission denied?)")
         }
-        return data
+        defer { try? handle.close() }
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            throw ToolError(.noInput, "\(path): cannot be read: \(error.localizedDescription)")
+        }
     }
 
     /// How the input is named in messages.
@@ -32,7 +38,7 @@ enum InputOutput {
         throws
     {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(data)
+            try standardOutput(data)
             return
         }
         if let input, input != "-", sameFile(path, input) {
@@ -54,8 +60,36 @@ enum InputOutput {
         return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 
-    /// Prints one line to standard error.
+    /// Writes to standard output; a closed pipe or a full disk is an output error (74),
+    /// never a crash.
+    static func standardOutput(_ data: Data) throws {
+        let failure = AtomicFile.writeAll(data, to: STDOUT_FILENO)
+        guard failure == 0 else {
+            throw ToolError(.ioError, "cannot write to standard output: "
+                + String(cString: strerror(failure)))
+        }
+    }
+
+    /// Writes text to standard output, with control characters made harmless.
+    static func standardOutput(_ text: String) throws {
+        try standardOutput(Data(terminalSafe(text).utf8))
+    }
+
+    /// Prints one line to standard error; a failure there has nowhere to be reported.
     static func note(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        _ = AtomicFile.writeAll(Data((terminalSafe(line) + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// `text` with every control character but line feed and tab replaced by U+FFFD.
+    ///
+    /// Header fields and certificate names come from strangers; printed raw, an escape
+    /// sequence in them could rewrite what the terminal shows.
+    static func terminalSafe(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            scalars.append(isControl && scalar != "\n" && scalar != "\t" ? "\u{FFFD}" : scalar)
+        }
+        return String(scalars)
     }
 }

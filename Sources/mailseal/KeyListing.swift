@@ -52,15 +52,16 @@ struct KeyListing {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.dateEncodingStrategy = .iso8601
-            FileHandle.standardOutput.write(try encoder.encode(entries))
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            try InputOutput.standardOutput(try encoder.encode(entries) + Data("\n".utf8))
             return .success
         }
         for entry in entries {
             let secret = entry.hasSecret ? " [secret]" : ""
             let expires = entry.expires.map { " expires \(ReportDate.day($0))" } ?? ""
-            Swift.print("\(entry.kind) \(entry.fingerprint) \(entry.algorithm) "
-                + "\(entry.status)\(expires)\(secret) \(entry.addresses.joined(separator: ", "))")
+            let addresses = entry.addresses.isEmpty
+                ? "" : " " + entry.addresses.joined(separator: ", ")
+            try InputOutput.standardOutput("\(entry.kind) \(entry.fingerprint) "
+                + "\(entry.algorithm) \(entry.status)\(expires)\(secret)\(addresses)\n")
         }
         return .success
     }

@@ -51,8 +51,10 @@ struct KeysCommand: Command {
                 throw ErrorMapping.toolError(error, input: path)
             }
             for key in imported {
-                let addresses = key.addresses.joined(separator: ", ")
-                print("imported \(key.kind.rawValue) \(key.fingerprint) \(addresses)")
+                let addresses = key.addresses.isEmpty
+                    ? "" : " " + key.addresses.joined(separator: ", ")
+                try InputOutput.standardOutput(
+                    "imported \(key.kind.rawValue) \(key.fingerprint)\(addresses)\n")
             }
         }
         return .success
@@ -67,13 +69,13 @@ struct KeysCommand: Command {
         let method = try MethodOption.parse(arguments)
         if method != .smime, let key = try? keyring.openPGP.keys(forAddress: address).first {
             let exported = try keyring.openPGP.export(fingerprint: key.fingerprint)
-            FileHandle.standardOutput.write(exported)
+            try InputOutput.standardOutput(exported)
             return .success
         }
         if method != .pgp, let certificate = try keyring.smime.certificates(forAddress: address)
             .first
         {
-            FileHandle.standardOutput.write(Data(certificate.pemRepresentation.utf8))
+            try InputOutput.standardOutput(certificate.pemRepresentation)
             return .success
         }
         throw ToolError(.checkFailed, "no key or certificate for \(address)")
@@ -96,7 +98,8 @@ struct KeysCommand: Command {
                         + "certificate; only CAs can be trust anchors")
                 }
                 try keyring.smime.trust(certificate)
-                print("trusted \(certificate.fingerprintSHA256) \(certificate.subject)")
+                try InputOutput.standardOutput(
+                    "trusted \(certificate.fingerprintSHA256) \(certificate.subject)\n")
             }
         }
         return .success

@@ -13,16 +13,16 @@ enum MailSealTool {
 
     static func run(_ arguments: [String]) -> Int32 {
         guard let first = arguments.first else {
-            FileHandle.standardError.write(Data(usage.utf8))
+            InputOutput.note(String(usage.dropLast()))
             return ExitStatus.usage.rawValue
         }
         switch first {
         case "--help", "-h", "help":
-            print(usage, terminator: "")
-            return ExitStatus.success.rawValue
+            return (try? InputOutput.standardOutput(usage)) == nil
+                ? ExitStatus.ioError.rawValue : ExitStatus.success.rawValue
         case "--version":
-            print("mailseal \(version)")
-            return ExitStatus.success.rawValue
+            return (try? InputOutput.standardOutput("mailseal \(version)\n")) == nil
+                ? ExitStatus.ioError.rawValue : ExitStatus.success.rawValue
         default:
             break
         }
@@ -36,7 +36,7 @@ enum MailSealTool {
         do {
             let list = try ArgumentList(arguments, specs: command.options + command.commonOptions)
             if list.has("help") {
-                print(command.help, terminator: "")
+                try InputOutput.standardOutput(command.help)
                 return ExitStatus.success.rawValue
             }
             let environment = ProcessInfo.processInfo.environment
@@ -53,7 +53,7 @@ enum MailSealTool {
     static func report(_ error: ToolError) -> Int32 {
         // One line, always: a library reason may carry a peer's multi-line text.
         let line = error.message.split(whereSeparator: \.isNewline).joined(separator: "; ")
-        FileHandle.standardError.write(Data("Error: \(line)\n".utf8))
+        InputOutput.note("Error: \(line)")
         return error.status.rawValue
     }
 

@@ -26,8 +26,10 @@ struct DecryptCommand: Command {
             opened.serialized(), to: arguments.value("output"), input: input,
             permissions: 0o600)
         let report = try ReportFormatter.render(opened.report, json: arguments.has("json"))
-        FileHandle.standardError.write(Data(report.utf8))
-        return .success
+        InputOutput.note(String(report.dropLast()))
+        // As gpg does: the plaintext is written, but a bad signature fails the command.
+        let altered = opened.report.signatures.contains { $0.status == .bad }
+        return altered ? .checkFailed : .success
     }
 }
 
@@ -45,7 +47,7 @@ struct VerifyCommand: Command {
         let input = try arguments.singleInput()
         let opened = try OpenRunner.open(arguments, context: context, input: input)
         let report = try ReportFormatter.render(opened.report, json: arguments.has("json"))
-        FileHandle.standardOutput.write(Data(report.utf8))
+        try InputOutput.standardOutput(report)
         return opened.report.isFullyVerified ? .success : .checkFailed
     }
 }

@@ -43,9 +43,10 @@ struct ProbeCommand: Command {
                 addresses, policy: policy, sensitive: arguments.has("sensitive"))
         }
         if arguments.has("json") {
-            print(try json(decisions), terminator: "")
+            try InputOutput.standardOutput(try json(decisions))
         } else {
-            for decision in decisions { print("\(decision.address)  \(decision.summary)") }
+            let lines = decisions.map { "\($0.address)  \($0.summary)\n" }
+            try InputOutput.standardOutput(lines.joined())
         }
         return decisions.allSatisfy { $0.method != nil } ? .success : .checkFailed
     }

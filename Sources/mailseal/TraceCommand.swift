@@ -15,7 +15,7 @@ enum TraceCommand: Command {
 
     static func run(_ arguments: ArgumentList, context: ToolContext) throws -> ExitStatus {
         let input = try arguments.singleInput()
-        let data = try read(input)
+        let data = try InputOutput.read(input)
         let entity: MIMEEntity
         do {
             entity = try MIMEParser().parse(headerBlock(of: data))
@@ -36,32 +36,14 @@ enum TraceCommand: Command {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            try InputOutput.standardOutput(try encoder.encode(report) + Data("\n".utf8))
         } else {
-            print(TraceText(report).text, terminator: "")
+            try InputOutput.standardOutput(TraceText(report).text)
         }
         return .success
     }
 
     // MARK: - Input
-
-    /// The file's bytes, or standard input's for no operand or `-`.
-    private static func read(_ input: String?) throws -> Data {
-        guard let path = input, path != "-" else {
-            return FileHandle.standardInput.readDataToEndOfFile()
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ToolError(.noInput, "cannot read '\(path)': no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw ToolError(.noInput, "cannot read '\(path)': it is a directory")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ToolError(.noInput, "cannot read '\(path)': permission denied or unreadable")
-        }
-        return data
-    }
 
     private static func inputName(_ input: String?) -> String {
         input.map { $0 == "-" ? "standard input" : "'\($0)'" } ?? "standard input"

@@ -96,7 +96,7 @@ private let exampleLines = [
 
     #expect(result.status == 66)
     #expect(result.stdoutText.isEmpty)
-    #expect(result.stderrText == "Error: cannot read 'no-such-message.eml': no such file\n")
+    #expect(result.stderrText == "Error: no-such-message.eml: no such file\n")
 }
 
 @Test func traceOfSomethingThatIsNotAMessageFailsAsDataError() throws {

@@ -108,6 +108,18 @@ import TestSupport
         #expect(then.isFullyVerified)
     }
 
+    @Test func capabilitiesAreNotLearnedFromAnUntrustedSigner() throws {
+        let stranger = try PersonHome("stranger", openPGP: false)
+        let bob = try PersonHome("bob", openPGP: false)
+        var request = SealRequest(method: .smime, sign: true, encrypt: false)
+        request.sender = "stranger@example.org"
+
+        let sealed = try stranger.sealer.seal(try Example.data("plain.eml"), request: request)
+        let report = try bob.opener.open(sealed.data).report
+        #expect(report.signatures.map(\.status) == [.untrustedCertificate])
+        #expect(try bob.keyring.capabilities.algorithms(for: "stranger@example.org").isEmpty)
+    }
+
     @Test func expiredRecipientCertificateIsRefusedByName() throws {
         let alice = try PersonHome("alice", contacts: ["expired"], openPGP: false)
         let error = #expect(throws: MessageError.self) {
