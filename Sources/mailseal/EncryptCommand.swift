@@ -8,6 +8,7 @@ struct EncryptCommand: Command {
     static let summary = "Encrypt a message for its recipients with OpenPGP or S/MIME."
     static let synopsis = [
         "encrypt --to ADDR [--to ADDR ...] [--from ADDR] [--method pgp|smime] [--sign] "
+            + "[--policy FILE] [--sensitive] [--probe] "
             + "[--cipher aes-256-cbc|aes-256-gcm] [--oaep] [-o OUT] [FILE|-]",
     ]
     static let options = [
@@ -19,12 +20,14 @@ struct EncryptCommand: Command {
         OptionSpec(name: "sign", kind: .flag, help: "also sign as the sender"),
         OptionSpec(name: "cipher", kind: .single, valueName: "NAME",
                    help: "S/MIME content cipher: aes-256-cbc (default) or aes-256-gcm"),
+        OptionSpec(name: "probe", kind: .flag,
+                   help: "without --method: also gather network evidence (DNS, WKD, MX)"),
         OptionSpec(name: "oaep", kind: .flag,
                    help: "S/MIME: wrap the key for RSA recipients with RSAES-OAEP"),
         OptionSpec(name: "output", kind: .single, valueName: "OUT",
                    help: "write the encrypted message to OUT (default: standard output)"),
         Passphrase.option,
-    ]
+    ] + ProbeSources.options
 
     static func run(_ arguments: ArgumentList, context: ToolContext) throws -> ExitStatus {
         let input = try arguments.singleInput()
@@ -32,7 +35,15 @@ struct EncryptCommand: Command {
         guard !recipients.isEmpty else {
             throw ToolError(.usage, "encrypt needs at least one --to ADDR")
         }
-        let method = try MethodOption.parse(arguments)
+        let data = try InputOutput.read(input)
+        var method = try MethodOption.parse(arguments)
+        if method == nil {
+            let choice = try DeliveryChoice.method(
+                for: recipients, arguments: arguments, context: context,
+                input: InputOutput.name(input))
+            for reason in choice.reasons { InputOutput.note("delivery: \(reason)") }
+            method = choice.method
+        }
         if method == .pgp, arguments.value("cipher") != nil || arguments.has("oaep") {
             throw ToolError(.usage, "--cipher and --oaep are S/MIME options; OpenPGP "
                 + "chooses its cipher from the recipients' keys")
@@ -42,7 +53,8 @@ struct EncryptCommand: Command {
             method: method, sign: arguments.has("sign"),
             encrypt: true, cipher: try cipher(arguments),
             rsaKeyTransport: arguments.has("oaep") ? .oaep : .pkcs1v15)
-        return try SealRunner.run(request, arguments: arguments, context: context, input: input)
+        return try SealRunner.run(
+            request, data: data, arguments: arguments, context: context, input: input)
     }
 
     private static func cipher(_ arguments: ArgumentList) throws -> ContentEncryptionAlgorithm? {

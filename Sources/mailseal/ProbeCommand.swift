@@ -10,38 +10,17 @@ struct ProbeCommand: Command {
         "probe [--policy FILE] [--offline] [--json] [--sensitive] ADDR...",
     ]
     static let options = [
-        OptionSpec(name: "policy", kind: .single, valueName: "FILE",
-                   help: "the delivery policy (JSON, see docs/policy.md); else the built-in one"),
         OptionSpec(name: "offline", kind: .flag,
                    help: "no network: keys in the home and cached evidence only"),
         OptionSpec(name: "json", kind: .flag, help: "print a JSON array with the evidence"),
-        OptionSpec(name: "sensitive", kind: .flag,
-                   help: "the message is sensitive: opportunistic or verified TLS is not enough"),
-        OptionSpec(name: "resolver", kind: .single, valueName: "ADDR[:PORT]",
-                   help: "ask this DNS resolver (it may also answer the test. zone)"),
-        OptionSpec(name: "trust-anchor", kind: .repeated, valueName: "FILE",
-                   help: "validate DNSSEC from the DS or DNSKEY records in FILE, not the root key"),
-        OptionSpec(name: "ca-file", kind: .repeated, valueName: "FILE",
-                   help: "trust these CAs for MX and HTTPS certificates, not the system's"),
-        OptionSpec(name: "smtp-port", kind: .single, valueName: "N",
-                   help: "probe mail servers on port N (default 25)"),
-        OptionSpec(name: "helo", kind: .single, valueName: "NAME",
-                   help: "the name to say in EHLO (default: this machine's host name)"),
-        OptionSpec(name: "timeout", kind: .single, valueName: "SECONDS",
-                   help: "wait at most this long for a connection or a reply (default 20)"),
-    ]
+    ] + ProbeSources.options
 
     static func run(_ arguments: ArgumentList, context: ToolContext) throws -> ExitStatus {
         let addresses = arguments.operands
         guard !addresses.isEmpty else { throw ToolError(.usage, "probe needs at least one ADDR") }
-        let policy = try loadPolicy(arguments.value("policy"))
-        let sources = try ProbeSources(arguments, context: context)
-        defer { sources.cleanUp() }
-
-        let decisions = try blockingWait {
-            await sources.prober.decide(
-                addresses, policy: policy, sensitive: arguments.has("sensitive"))
-        }
+        let decisions = try decide(
+            addresses, arguments: arguments, context: context,
+            offline: arguments.has("offline"))
         if arguments.has("json") {
             try InputOutput.standardOutput(try json(decisions))
         } else {
@@ -49,6 +28,19 @@ struct ProbeCommand: Command {
             try InputOutput.standardOutput(lines.joined())
         }
         return decisions.allSatisfy { $0.method != nil } ? .success : .checkFailed
+    }
+
+    /// The decision for each of `addresses`, under the policy the options name.
+    static func decide(
+        _ addresses: [String], arguments: ArgumentList, context: ToolContext, offline: Bool
+    ) throws -> [DeliveryDecision] {
+        let policy = try loadPolicy(arguments.value("policy"))
+        let sources = try ProbeSources(arguments, context: context, offline: offline)
+        defer { sources.cleanUp() }
+        let sensitive = arguments.has("sensitive")
+        return try blockingWait {
+            await sources.prober.decide(addresses, policy: policy, sensitive: sensitive)
+        }
     }
 
     private static func loadPolicy(_ path: String?) throws -> DeliveryPolicy {

@@ -2,14 +2,34 @@ import Foundation
 import MailSealDelivery
 import MailSealKeys
 
-/// What `mailseal probe` gathers evidence with, set up from its options.
+/// What `mailseal probe` (and `encrypt` without `--method`) gathers evidence with, set up
+/// from the probe options.
 struct ProbeSources {
     let prober: Prober
     /// A CA bundle made for this run when several `--ca-file` were given.
     private let bundle: URL?
 
-    init(_ arguments: ArgumentList, context: ToolContext) throws {
-        let offline = arguments.has("offline")
+    /// The options every command that probes accepts, besides `--offline`.
+    static let options = [
+        OptionSpec(name: "policy", kind: .single, valueName: "FILE",
+                   help: "the delivery policy (JSON, see docs/policy.md); else the built-in one"),
+        OptionSpec(name: "sensitive", kind: .flag,
+                   help: "the message is sensitive: opportunistic or verified TLS is not enough"),
+        OptionSpec(name: "resolver", kind: .single, valueName: "ADDR[:PORT]",
+                   help: "ask this DNS resolver (it may also answer the test. zone)"),
+        OptionSpec(name: "trust-anchor", kind: .repeated, valueName: "FILE",
+                   help: "validate DNSSEC from the DS or DNSKEY records in FILE, not the root key"),
+        OptionSpec(name: "ca-file", kind: .repeated, valueName: "FILE",
+                   help: "trust these CAs for MX and HTTPS certificates, not the system's"),
+        OptionSpec(name: "smtp-port", kind: .single, valueName: "N",
+                   help: "probe mail servers on port N (default 25)"),
+        OptionSpec(name: "helo", kind: .single, valueName: "NAME",
+                   help: "the name to say in EHLO (default: this machine's host name)"),
+        OptionSpec(name: "timeout", kind: .single, valueName: "SECONDS",
+                   help: "wait at most this long for a connection or a reply (default 20)"),
+    ]
+
+    init(_ arguments: ArgumentList, context: ToolContext, offline: Bool) throws {
         let caFiles = arguments.all("ca-file")
         for path in caFiles where !FileManager.default.isReadableFile(atPath: path) {
             throw ToolError(.noInput, "\(path): cannot read the CA file")

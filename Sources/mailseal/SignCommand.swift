@@ -22,16 +22,18 @@ struct SignCommand: Command {
         let request = SealRequest(
             sender: arguments.value("from"), method: try MethodOption.parse(arguments),
             sign: true, encrypt: false, opaqueSignature: arguments.has("opaque"))
-        return try SealRunner.run(request, arguments: arguments, context: context, input: input)
+        return try SealRunner.run(
+            request, data: try InputOutput.read(input), arguments: arguments,
+            context: context, input: input)
     }
 }
 
 /// What `encrypt` and `sign` share: read, seal, write, and say what was done.
 enum SealRunner {
     static func run(
-        _ request: SealRequest, arguments: ArgumentList, context: ToolContext, input: String?
+        _ request: SealRequest, data: Data, arguments: ArgumentList, context: ToolContext,
+        input: String?
     ) throws -> ExitStatus {
-        let data = try InputOutput.read(input)
         let keyring = try KeyringLoader.open(arguments, context: context)
         let sealed: SealedMessage
         do {
