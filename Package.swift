@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "MailSealDelivery",
             dependencies: [
-                "CUnbound", "CCurl", "COpenSSL", "CSQLite", "CMailSealShims",
+                "CUnbound", "CCurl", "COpenSSL", "CMailSealShims",
                 "MailSealKeys", "MailSealOpenPGP", "MailSealSMIME",
             ]),
         .target(name: "MailSealTrace", dependencies: ["MailSealMIME"]),

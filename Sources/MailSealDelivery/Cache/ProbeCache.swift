@@ -1,5 +1,5 @@
 import Foundation
-internal import CSQLite
+import MailSealKeys
 
 /// What MailSeal learned about recipients, kept in the home's state database
 /// (`MailSealHome.stateDatabase`): cached lookups and probes, and which keys of the
@@ -14,14 +14,14 @@ public final class ProbeCache: @unchecked Sendable {
         case mx, tlsa, mtaSTS = "mta-sts", tlsReporting = "tls-rpt", smtp, keys
     }
 
-    private let connection: SQLiteConnection
+    private let connection: SQLiteDatabase
     private let lock = NSLock()
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
 
     /// Opens (and creates when missing) the database at `url`.
     public init(database url: URL) throws {
-        connection = try SQLiteConnection(path: url.path)
+        connection = try SQLiteDatabase(url: url)
         try connection.execute("""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS probe_cache (
@@ -42,7 +42,7 @@ public final class ProbeCache: @unchecked Sendable {
             try? connection.query(
                 "SELECT value FROM probe_cache WHERE kind = ? AND key = ? AND expires_at > ?",
                 [.text(kind.rawValue), .text(key), .real(now.timeIntervalSince1970)]
-            ).first?.first?.data
+            ).first?.first?.blob
         }
         return data.flatMap { try? decoder.decode(type, from: $0) }
     }
@@ -54,7 +54,7 @@ public final class ProbeCache: @unchecked Sendable {
         guard lifetime > 0 else { return }
         let data = try encoder.encode(value)
         try lock.withLock {
-            try connection.run(
+            try connection.query(
                 "INSERT OR REPLACE INTO probe_cache VALUES (?, ?, ?, ?, ?)",
                 [.text(kind.rawValue), .text(key), .blob(data),
                  .real(now.timeIntervalSince1970),
@@ -65,7 +65,7 @@ public final class ProbeCache: @unchecked Sendable {
     /// Removes the entries that expired before `now`.
     public func removeExpired(now: Date = Date()) throws {
         try lock.withLock {
-            try connection.run(
+            try connection.query(
                 "DELETE FROM probe_cache WHERE expires_at <= ?", [.real(now.timeIntervalSince1970)])
         }
     }
@@ -77,7 +77,7 @@ public final class ProbeCache: @unchecked Sendable {
         fingerprint: String, source: DiscoveredKey.Source, address: String, at date: Date = Date()
     ) throws {
         try lock.withLock {
-            try connection.run(
+            try connection.query(
                 "INSERT OR REPLACE INTO discovered_keys VALUES (?, ?, ?, ?)",
                 [.text(fingerprint.lowercased()), .text(address.lowercased()),
                  .text(source.rawValue), .real(date.timeIntervalSince1970)])

@@ -6,6 +6,4 @@ extension DeliveryError.Code {
     /// The policy file is not valid JSON or not a valid policy; the reason starts with
     /// `FILE:LINE:`.
     public static let policyInvalid = Self(rawValue: "policy-invalid")
-    /// The cache in the state database could not be opened, read or written.
-    public static let cacheFailed = Self(rawValue: "cache-failed")
 }
