@@ -40,8 +40,11 @@ public struct MessageOpener {
             walk.warnings += HeaderProtection.differences(outer: outerFields, protected: protected)
         }
         let report = walk.report(fromAddress: sender.address)
+        let autocrypt = autocryptKey(
+            outer: root.header, protected: walk.protectedFields, fromAddress: sender.address,
+            walk: walk)
         return OpenedMessage(
-            report: report, header: shownHeader, body: inner)
+            report: report, header: shownHeader, body: inner, autocryptKey: autocrypt)
     }
 }
 
@@ -52,6 +55,9 @@ public struct OpenedMessage: Sendable {
     public var header: Header
     /// The content, with Content-* fields of its own.
     public var body: MIMEEntity
+    /// A new key from the Autocrypt header that this message's signature vouches for;
+    /// not imported: the caller decides, and records where it came from.
+    public var autocryptKey: AutocryptKey?
 
     /// The opened message as RFC 5322 bytes, canonical CRLF.
     public func serialized() -> Data {

@@ -53,6 +53,9 @@ extension OpeningWalk {
             for signature in verified.signatures {
                 signatures.append(report(signature, path: path, whole: coversAll))
             }
+            if verified.signatures.contains(where: { $0.status == .unknownKey }) {
+                unknownSignerChecks.append(.inline(block.bytes))
+            }
             plaintext = verified.plaintext
         }
 

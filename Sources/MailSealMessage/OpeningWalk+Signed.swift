@@ -42,6 +42,9 @@ extension OpeningWalk {
             for result in results {
                 signatures.append(report(result, path: path + [1], whole: whole))
             }
+            if results.contains(where: { $0.status == .unknownKey }) {
+                unknownSignerChecks.append(.detached(signed: signed, signature: signature))
+            }
         } catch {
             signatures.append(SignatureReport(
                 method: .pgp, status: .error, fingerprint: nil, signerAddresses: [],

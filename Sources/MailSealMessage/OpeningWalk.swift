@@ -20,6 +20,9 @@ final class OpeningWalk {
     var protectedFields: [HeaderField]?
     var headerProtection: OpenReport.HeaderProtectionStatus = .none
     var warnings: [String] = []
+    /// OpenPGP signatures by keys the home lacks, kept to be checked again with a key
+    /// the message itself carries (its Autocrypt header).
+    var unknownSignerChecks: [UnknownSignerCheck] = []
     private var layers = 0
 
     init(opener: MessageOpener) {

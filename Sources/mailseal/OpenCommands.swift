@@ -65,10 +65,13 @@ enum OpenRunner {
         let keyring = try KeyringLoader.open(arguments, context: context)
         var opener = MessageOpener(keyring: keyring)
         opener.allowMissingIntegrityProtection = arguments.has("allow-no-mdc")
+        var opened: OpenedMessage
         do {
-            return try opener.open(data)
+            opened = try opener.open(data)
         } catch {
             throw ErrorMapping.toolError(error, input: InputOutput.name(input))
         }
+        AutocryptLearning.learn(&opened, keyring: keyring)
+        return opened
     }
 }

@@ -19,7 +19,7 @@ enum DecisionPhrases {
         let origin: String
         switch key.origin {
         case .imported: origin = "in the home"
-        case .discovered: origin = "found by \(key.discoveredBy?.label ?? "discovery")"
+        case .discovered: origin = key.discoveredBy?.phrase ?? "found by discovery"
         case .learned: origin = "learned from earlier mail"
         }
         let validity = key.validUntil.map { "valid until \(date($0))" } ?? "no expiry"
@@ -36,8 +36,8 @@ enum DecisionPhrases {
         guard !candidates.isEmpty else { return noKey(method) }
         let noun = method == .smime ? "certificate" : "key"
         if allowed.isEmpty, let first = candidates.first {
-            let finder = first.discoveredBy?.label ?? "discovery"
-            return "\(noun) \(first.shortFingerprint) found by \(finder), "
+            let finder = first.discoveredBy?.phrase ?? "found by discovery"
+            return "\(noun) \(first.shortFingerprint) \(finder), "
                 + "but the policy refuses discovered keys"
         }
         let problems = allowed.map {

@@ -36,7 +36,7 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
             }) else {
                 throw DeliveryError(
                     .badAddress,
-                    "the certificate found by \(key.source.label) does not name \(address)")
+                    "the certificate \(key.source.phrase) does not name \(address)")
             }
             try keyring.smime.add(certificate)
             fingerprints = [certificate.fingerprintSHA256]
@@ -44,7 +44,7 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
             let named = try Self.fingerprints(in: key.keyData, naming: address)
             guard !named.isEmpty else {
                 throw DeliveryError(
-                    .badAddress, "the key found by \(key.source.label) does not name \(address)")
+                    .badAddress, "the key \(key.source.phrase) does not name \(address)")
             }
             fingerprints = try keyring.openPGP.importKeys(key.keyData).fingerprints
                 .filter { named.contains($0.lowercased()) }
@@ -59,7 +59,7 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
         }
         guard let first = known.first else {
             throw DeliveryError(
-                .badAddress, "the key found by \(key.source.label) does not name \(address)")
+                .badAddress, "the key \(key.source.phrase) does not name \(address)")
         }
         return first
     }
@@ -72,16 +72,10 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
     private static func fingerprints(
         in data: Data, naming address: String
     ) throws -> Set<String> {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("mailseal-discovered-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: scratch, withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(at: scratch) }
-
-        let context = try OpenPGPContext(homeDirectory: scratch, passphrase: nil)
-        _ = try context.importKeys(data)
-        return Set(try context.keys(forAddress: address).map { $0.fingerprint.lowercased() })
+        try OpenPGPContext.withScratchHome { context in
+            _ = try context.importKeys(data)
+            return Set(try context.keys(forAddress: address).map { $0.fingerprint.lowercased() })
+        }
     }
 
     private func openPGPKeys(for address: String) throws -> [KnownKey] {

@@ -44,13 +44,16 @@ public struct KnownKey: Codable, Sendable, Equatable {
     public var shortFingerprint: String { "0x\(fingerprint.uppercased().prefix(16))…" }
 }
 
-/// A key found on the network for a recipient, before or after import.
+/// A key found on the network, or learned from received mail, for a recipient.
 public struct DiscoveredKey: Codable, Sendable, Equatable {
     public enum Source: String, Codable, Sendable {
         case wkdAdvanced = "wkd-advanced"
         case wkdDirect = "wkd-direct"
         case openpgpkey
         case smimea
+        /// The `Autocrypt` header field of a received signed message, whose signature
+        /// that key made (Autocrypt Level 1).
+        case autocrypt
 
         /// The words a report uses for it.
         public var label: String {
@@ -58,7 +61,13 @@ public struct DiscoveredKey: Codable, Sendable, Equatable {
             case .wkdAdvanced, .wkdDirect: return "WKD"
             case .openpgpkey: return "DNS OPENPGPKEY"
             case .smimea: return "DNS SMIMEA"
+            case .autocrypt: return "an Autocrypt header"
             }
+        }
+
+        /// How a key came from it, as a reason says it: "found by WKD".
+        public var phrase: String {
+            self == .autocrypt ? "learned from \(label)" : "found by \(label)"
         }
     }
 
