@@ -18,6 +18,8 @@ public struct AutocryptKey: Sendable {
 enum UnknownSignerCheck {
     case detached(signed: Data, signature: Data)
     case inline(Data)
+    /// Signed and encrypted in one OpenPGP message (RFC 3156 s6.2).
+    case encrypted(Data)
 }
 
 extension MessageOpener {
@@ -45,7 +47,7 @@ extension MessageOpener {
                   (try? keyring.openPGP.key(fingerprint: key.fingerprint)) == nil
             else { return nil }
             let vouched = walk.unknownSignerChecks.contains { check in
-                Self.signatures(of: check, in: scratch).contains {
+                signatures(of: check, in: scratch).contains {
                     $0.status == .good && !$0.wrongKeyUsage
                         && $0.primaryFingerprint == key.fingerprint
                         && $0.signerAddresses.contains(from)
@@ -59,7 +61,8 @@ extension MessageOpener {
             keyData: autocrypt.keyData)
     }
 
-    private static func signatures(
+    /// The signatures of `check` as `context` judges them; none when it cannot tell.
+    private func signatures(
         of check: UnknownSignerCheck, in context: OpenPGPContext
     ) -> [OpenPGPSignature] {
         switch check {
@@ -67,6 +70,11 @@ extension MessageOpener {
             return (try? context.verifyDetached(signedData: signed, signature: signature)) ?? []
         case .inline(let block):
             return (try? context.verifyInline(block).signatures) ?? []
+        case .encrypted(let ciphertext):
+            // Decrypted again here, with the home's secret key, only to keep the signed
+            // packets that the first decryption turned into plaintext.
+            guard let inner = try? keyring.openPGP.unwrap(ciphertext) else { return [] }
+            return (try? context.verifyInline(inner).signatures) ?? []
         }
     }
 }

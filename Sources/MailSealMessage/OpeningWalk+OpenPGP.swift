@@ -20,7 +20,7 @@ extension OpeningWalk {
 
         let ciphertext = try multipart.parts[1].decodedBody()
         let decryption = try decrypt(ciphertext)
-        recordDecryption(decryption, path: path, whole: whole)
+        recordDecryption(decryption, of: ciphertext, path: path, whole: whole)
 
         let inner = try decryptedEntity(decryption.plaintext, path: path)
         adoptProtectedHeader(of: inner, whole: whole)
@@ -41,7 +41,7 @@ extension OpeningWalk {
         switch block.kind {
         case .message:
             let decryption = try decrypt(block.bytes)
-            recordDecryption(decryption, path: path, whole: coversAll)
+            recordDecryption(decryption, of: block.bytes, path: path, whole: coversAll)
             plaintext = decryption.plaintext
         case .signedMessage:
             let verified: (plaintext: Data, signatures: [OpenPGPSignature])
@@ -106,7 +106,9 @@ extension OpeningWalk {
         }
     }
 
-    private func recordDecryption(_ decryption: OpenPGPDecryption, path: [Int], whole: Bool) {
+    private func recordDecryption(
+        _ decryption: OpenPGPDecryption, of ciphertext: Data, path: [Int], whole: Bool
+    ) {
         encryption.append(EncryptionLayer(
             method: .pgp, cipher: decryption.cipher,
             integrityProtected: decryption.integrityProtected,
@@ -117,6 +119,9 @@ extension OpeningWalk {
         }
         for signature in decryption.signatures {
             signatures.append(report(signature, path: path, whole: whole))
+        }
+        if decryption.signatures.contains(where: { $0.status == .unknownKey }) {
+            unknownSignerChecks.append(.encrypted(ciphertext))
         }
     }
 

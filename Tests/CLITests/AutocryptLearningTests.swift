@@ -28,6 +28,21 @@ import TestSupport
         #expect(sealed.contains("multipart/encrypted"))
     }
 
+    @Test func keyOfASignedAndEncryptedMessageIsLearnedByDecrypt() throws {
+        let bob = try MailSealUser("bob", knowing: [])
+        let message = try signedByAlice(
+            autocrypt: header(addr: "alice@example.org"),
+            command: ["encrypt", "--sign", "--to", "bob@example.org"])
+
+        let decrypted = try bob.mailseal(
+            ["decrypt", "-o", "out.eml", bob.write("in.eml", message).path])
+
+        #expect(decrypted.stderrText.contains("from its Autocrypt header"))
+        let probe = try bob.mailseal(["probe", "--offline", "alice@example.org"])
+        #expect(probe.stdoutText.contains("pgp: key 0x"))
+        #expect(probe.stdoutText.contains("learned from an Autocrypt header"))
+    }
+
     @Test func policyRefusingDiscoveredKeysRefusesAnAutocryptKey() throws {
         let bob = try MailSealUser("bob", knowing: [])
         let message = try signedByAlice(autocrypt: header(addr: "alice@example.org"))
@@ -43,6 +58,24 @@ import TestSupport
         #expect(probe.stdoutText.hasPrefix("alice@example.org  portal:"))
         #expect(probe.stdoutText.contains(
             "learned from an Autocrypt header, but the policy refuses discovered keys"))
+    }
+
+    @Test func keyTheUserImportedStaysMarkedAsImported() throws {
+        let bob = try MailSealUser("bob", knowing: ["alice"])
+        let message = try signedByAlice(autocrypt: header(addr: "alice@example.org"))
+
+        let verified = try bob.mailseal(["verify", bob.write("in.eml", message).path])
+
+        try verified.requireSuccess()
+        #expect(!verified.stdoutText.contains("learned"))
+        let policy = try bob.write("policy.json", Data("""
+            { "version": 1, "methods": ["pgp", "portal"] }
+            """.utf8))
+        let probe = try bob.mailseal(
+            ["probe", "--offline", "--policy", policy.path, "alice@example.org"])
+        #expect(!probe.stdoutText.contains("Autocrypt"))
+        #expect(probe.stdoutText.hasPrefix("alice@example.org  pgp: key 0x"))
+        #expect(probe.stdoutText.contains("in the home"))
     }
 
     @Test func headerForAnotherAddressThanFromTeachesNothing() throws {
@@ -87,13 +120,14 @@ import TestSupport
                 sourceLocation: sourceLocation)
     }
 
-    /// Examples/plain.eml with `autocrypt` added, signed by Alice with `mailseal sign`.
-    private func signedByAlice(autocrypt: String) throws -> Data {
-        let alice = try MailSealUser("alice", knowing: [])
+    /// Examples/plain.eml with `autocrypt` added, signed by Alice with `mailseal sign`
+    /// (or `command`).
+    private func signedByAlice(autocrypt: String, command: [String] = ["sign"]) throws -> Data {
+        let alice = try MailSealUser("alice", knowing: ["bob"])
         let plain = try String(contentsOf: Example.url("plain.eml"), encoding: .utf8)
         let input = "Autocrypt: \(autocrypt)\n" + plain
         let path = try alice.write("plain.eml", Data(input.utf8)).path
-        try alice.mailseal(["sign", "--method", "pgp", "-o", "signed.eml", path])
+        try alice.mailseal(command + ["--method", "pgp", "-o", "signed.eml", path])
             .requireSuccess()
         return try Data(contentsOf: alice.file("signed.eml"))
     }
