@@ -8,7 +8,8 @@ import MailSealSMIME
 /// S/MIME: PEM or DER certificates, PEM or DER private keys, PKCS#12 bundles.
 public struct KeyImporter {
     public let keyring: Keyring
-    /// For PKCS#12 bundles and encrypted PEM keys.
+    /// For PKCS#12 bundles and encrypted PEM keys; S/MIME private keys are stored
+    /// encrypted under it (unencrypted, 0600, when there is none).
     public var passphrase: String?
 
     public init(keyring: Keyring, passphrase: String? = nil) {
@@ -98,7 +99,9 @@ public struct KeyImporter {
         for certificate in certificates {
             try keyring.smime.add(certificate)
             let hasKey = key?.matches(certificate) ?? false
-            if let key, hasKey { try keyring.smime.add(key, for: certificate) }
+            if let key, hasKey {
+                try keyring.smime.add(key, for: certificate, passphrase: passphrase)
+            }
             imported.append(ImportedKey(
                 kind: hasKey ? .smimeIdentity : .smimeCertificate,
                 fingerprint: certificate.fingerprintSHA256,
@@ -112,7 +115,7 @@ public struct KeyImporter {
             throw KeyImportError(source, "the private key matches no certificate; "
                 + "import its certificate first or in the same file")
         }
-        try keyring.smime.add(key, for: certificate)
+        try keyring.smime.add(key, for: certificate, passphrase: passphrase)
         return imported + [ImportedKey(
             kind: .smimeIdentity, fingerprint: certificate.fingerprintSHA256,
             addresses: certificate.emailAddresses)]

@@ -13,14 +13,17 @@ public final class Keyring: @unchecked Sendable {
     /// Extra trust anchors for this run only (`--trust FILE`).
     public let extraTrustAnchors: [Certificate]
 
+    /// - Parameters:
+    ///   - passphrase: for OpenPGP secret keys, through GPGME's loopback callback.
+    ///   - smimePassphrase: for S/MIME private keys stored encrypted.
     public init(
         home: MailSealHome, passphrase: OpenPGPPassphrase? = nil,
-        extraTrustAnchors: [Certificate] = []
+        smimePassphrase: String? = nil, extraTrustAnchors: [Certificate] = []
     ) throws {
         try home.prepare()
         self.home = home
         openPGP = try OpenPGPContext(homeDirectory: home.gnupgHome, passphrase: passphrase)
-        smime = SMIMEStore(home: home)
+        smime = SMIMEStore(home: home, passphrase: smimePassphrase)
         capabilities = try CapabilityStore(home: home)
         self.extraTrustAnchors = extraTrustAnchors
     }

@@ -6,7 +6,8 @@ import Foundation
 /// ```
 /// HOME/gnupg/          GnuPG home used through GPGME
 /// HOME/smime/certs/    certificates, PEM, one per file, named by SHA-256 fingerprint
-/// HOME/smime/keys/     private keys, PEM, named like their certificate
+/// HOME/smime/keys/     private keys, PEM, named like their certificate; encrypted
+///                      PKCS#8 when imported with a passphrase
 /// HOME/trust/          trust anchors (CA certificates), PEM
 /// HOME/state.sqlite    what MailSeal learned (recipient capabilities, probe cache)
 /// ```

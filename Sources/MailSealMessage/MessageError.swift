@@ -9,6 +9,8 @@ public struct MessageError: Error, CustomStringConvertible, Sendable {
         case noSigningKey
         /// No private key for any recipient of an encrypted message.
         case noDecryptionKey
+        /// A private key is protected and the passphrase is missing or wrong.
+        case wrongPassphrase
         /// Decryption or verification failed in the crypto layer.
         case cryptoFailure
         /// The request itself is incomplete (no recipients, no sender).

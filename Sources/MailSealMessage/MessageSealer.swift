@@ -87,7 +87,11 @@ public struct MessageSealer {
         guard let sender else {
             throw MessageError(.invalidRequest, "no sender to sign as; use --from")
         }
-        if (try? keyring.smime.identity(forAddress: sender)) != nil { return .smime }
+        // Whether a key is there, not whether it unlocks: a wrong passphrase is reported
+        // when signing, not hidden behind another method.
+        if (try? keyring.smime.certificateWithPrivateKey(forAddress: sender)) != nil {
+            return .smime
+        }
         if (try? keyring.openPGP.usableKey(forAddress: sender, purpose: .sign)) != nil {
             return .pgp
         }

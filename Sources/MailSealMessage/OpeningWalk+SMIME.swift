@@ -43,25 +43,42 @@ extension OpeningWalk {
         }
     }
 
-    /// Tries each certificate that has a private key; the first that is a recipient wins.
+    /// Tries each certificate with a private key that the message is encrypted to,
+    /// unlocking only those keys; the first that decrypts wins.
     private func decryptSMIME(_ der: Data) throws -> CMSDecryption {
-        let identities = try keyring.smime.identities()
-        var lastError: Error?
-        for identity in identities {
+        let withKeys = try keyring.smime.certificatesWithPrivateKey()
+        let recipients: [Certificate]
+        do {
+            recipients = try withKeys.filter { try CMS.isEncrypted(der, to: $0) }
+        } catch {
+            throw MessageError(.cryptoFailure, "cannot decrypt the S/MIME message: \(error)")
+        }
+        let noKey = MessageError(
+            .noDecryptionKey, "no private key for any recipient of this S/MIME message "
+                + "(\(withKeys.count) certificate(s) with a key in the home)")
+        guard !recipients.isEmpty else { throw noKey }
+
+        var locked: [String] = []
+        var failures: [String] = []
+        for certificate in recipients {
             do {
-                return try CMS.decrypt(der, key: identity.key, certificate: identity.certificate)
-            } catch let error as SMIMEError where error.code == .notARecipient {
-                continue
+                guard let key = try keyring.smime.privateKey(for: certificate) else { continue }
+                return try CMS.decrypt(der, key: key, certificate: certificate)
+            } catch let error as SMIMEError where error.code == .wrongPassphrase {
+                locked.append(error.reason)
             } catch {
-                lastError = error
+                failures.append("\(error)")
             }
         }
-        if let lastError {
-            throw MessageError(.cryptoFailure, "cannot decrypt the S/MIME message: \(lastError)")
+        if !failures.isEmpty {
+            throw MessageError(
+                .cryptoFailure,
+                "cannot decrypt the S/MIME message: " + (failures + locked).joined(separator: "; "))
         }
-        throw MessageError(
-            .noDecryptionKey, "no private key for any recipient of this S/MIME message "
-                + "(\(identities.count) certificate(s) with a key in the home)")
+        if !locked.isEmpty {
+            throw MessageError(.wrongPassphrase, locked.joined(separator: "; "))
+        }
+        throw noKey
     }
 
     /// Verifies a CMS SignedData and reports each signer; returns the signed content.

@@ -18,10 +18,17 @@ struct RecipientResolver {
     }
 
     /// The recipient's newest usable S/MIME certificate, or the reason there is none.
+    ///
+    /// Usable: valid now, allowed to encrypt mail, and chaining to a trust anchor of the
+    /// home or of this run (RFC 8550 s4), with the store's certificates as issuers.
     func certificate(for address: String) -> Result<Certificate, MessageError> {
         let candidates: [Certificate]
+        let anchors: [Certificate]
+        let intermediates: [Certificate]
         do {
             candidates = try keyring.smime.certificates(forAddress: address)
+            anchors = try keyring.trustAnchors()
+            intermediates = try keyring.smime.certificates()
         } catch {
             return .failure(MessageError(.noUsableKey, "\(address): \(error)"))
         }
@@ -31,7 +38,9 @@ struct RecipientResolver {
 
         var problems: [String] = []
         for certificate in candidates {
-            if let problem = unusableReason(certificate) {
+            if let problem = unusableReason(certificate) ?? chainProblem(
+                certificate, of: address, anchors: anchors, intermediates: intermediates)
+            {
                 problems.append(problem)
             } else {
                 return .success(certificate)
@@ -92,6 +101,24 @@ struct RecipientResolver {
             return "\(name) is not for email protection (extended key usage)"
         }
         return nil
+    }
+
+    /// Why `certificate`'s path to the trust anchors is not valid now, or nil.
+    private func chainProblem(
+        _ certificate: Certificate, of address: String, anchors: [Certificate],
+        intermediates: [Certificate]
+    ) -> String? {
+        let status = certificate.validateChain(
+            trustAnchors: anchors, intermediates: intermediates, at: now,
+            purpose: .emailEncryption)
+        let why: String
+        switch status {
+        case .valid: return nil
+        case .untrusted(let reason): why = reason
+        default: why = status.description
+        }
+        return "S/MIME certificate \(certificate.fingerprintSHA256.prefix(16)) for \(address) "
+            + "does not chain to a trusted CA: \(why)"
     }
 }
 

@@ -107,7 +107,13 @@ struct SMIMESealer {
         guard let sender else {
             throw MessageError(.invalidRequest, "no sender to sign as; use --from")
         }
-        guard let identity = try keyring.smime.identity(forAddress: sender) else {
+        let identity: SMIMEIdentity?
+        do {
+            identity = try keyring.smime.identity(forAddress: sender)
+        } catch let error as SMIMEError where error.code == .wrongPassphrase {
+            throw MessageError(.wrongPassphrase, error.reason)
+        }
+        guard let identity else {
             throw MessageError(
                 .noSigningKey, "no S/MIME certificate with a private key for \(sender)")
         }

@@ -81,6 +81,23 @@ extension CMS {
         }
     }
 
+    /// Whether an EnvelopedData or AuthEnvelopedData names `certificate` among its
+    /// recipients (RFC 5652 s6.2), so that only the keys of those need unlocking.
+    ///
+    /// - Throws: `.malformedInput` or `.wrongContentType` when `der` is not encrypted data.
+    public static func isEncrypted(_ der: Data, to certificate: Certificate) throws -> Bool {
+        let function = "CMS.isEncrypted(_:to:)"
+        return try OpenSSLErrorQueue.run {
+            let cms = try CMSContentInfo(parsing: der, function: function)
+            guard cms.kind == .envelopedData || cms.kind == .authEnvelopedData else {
+                throw SMIMEError(
+                    .wrongContentType, "the message is \(cms.kind), not encrypted data",
+                    function: function)
+            }
+            return RecipientList(cms: cms).includes(certificate)
+        }
+    }
+
     private static func contentEncryptionAlgorithm(
         of cms: CMSContentInfo, _ function: String
     ) throws -> ContentEncryptionAlgorithm {

@@ -100,16 +100,10 @@ extension CMS {
             certificate: certificate, signerIdentifier: reader.identifier, chain: chain,
             signatureIntact: signatureProblem == nil, signatureProblem: signatureProblem,
             signingTime: signingTime,
-            chainAtSigningTime: headline(problemsThen), chainNow: headline(problemsNow),
+            chainAtSigningTime: ChainStatus.headline(of: problemsThen),
+            chainNow: ChainStatus.headline(of: problemsNow),
             chainProblemsAtSigningTime: problemsThen, chainProblemsNow: problemsNow,
             digestAlgorithm: reader.digestAlgorithm,
             signatureAlgorithm: reader.signatureAlgorithm, capabilities: reader.capabilities)
-    }
-
-    /// The problem that matters most, signer's certificate first among equals.
-    private static func headline(_ problems: [ChainStatus]) -> ChainStatus {
-        problems.enumerated().min { lhs, rhs in
-            (lhs.element.severity, lhs.offset) < (rhs.element.severity, rhs.offset)
-        }?.element ?? .valid
     }
 }

@@ -57,6 +57,13 @@ public enum ChainStatus: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The problem that matters most, the end certificate's first among equals.
+    static func headline(of problems: [ChainStatus]) -> ChainStatus {
+        problems.enumerated().min { lhs, rhs in
+            (lhs.element.severity, lhs.offset) < (rhs.element.severity, rhs.offset)
+        }?.element ?? .valid
+    }
+
     private static func format(_ date: Date) -> String {
         ISO8601DateFormatter().string(from: date)
     }

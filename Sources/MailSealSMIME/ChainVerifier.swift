@@ -1,15 +1,17 @@
 internal import COpenSSL
 import Foundation
 
-/// Builds and checks a signer's path with X509_verify_cert (RFC 5280 s6) at a chosen
-/// moment, collecting every problem instead of stopping at the first.
+/// Builds and checks a certificate's path with X509_verify_cert (RFC 5280 s6) at a
+/// chosen moment, collecting every problem instead of stopping at the first.
 struct ChainVerifier {
     /// The certificates the caller trusts; any of them may end a path.
     let anchors: [Certificate]
     /// Candidate issuers: the message's certificates and any the caller supplied.
     let intermediates: [Certificate]
+    /// What the end certificate is to be used for.
+    var purpose: Certificate.Purpose = .emailSigning
 
-    /// The problems of `certificate`'s best path at `time` (signer's certificate first,
+    /// The problems of `certificate`'s best path at `time` (the end certificate first,
     /// none when valid) and the path above it.
     func check(_ certificate: Certificate, at time: Date, function: String) throws
         -> (problems: [ChainStatus], path: [Certificate])
@@ -44,20 +46,40 @@ struct ChainVerifier {
                     Int(X509_STORE_CTX_get_error(context))))
                 problems = [.invalid(reason: text)]
             }
+            if purpose == .emailEncryption {
+                problems = Self.judgingEncryptionUse(of: certificate, problems)
+            }
             let built = CertificateStack.certificates(
                 borrowing: X509_STORE_CTX_get0_chain(context))
             return (problems, Array(built.dropFirst()))
         }
     }
 
-    /// S/MIME signing purpose and trust, the given time, and anchors that need not be
+    /// S/MIME purpose and email trust, the given time, and anchors that need not be
     /// self-signed roots (a trust anchor is whatever the caller trusts).
     private func configure(_ context: OpaquePointer, at time: Date) {
         X509_STORE_CTX_set_default(context, "smime_sign")
         let parameters = X509_STORE_CTX_get0_param(context)
+        if purpose == .emailEncryption {
+            // The CAs above are checked as for signing; only the end certificate differs.
+            X509_VERIFY_PARAM_set_purpose(parameters, X509_PURPOSE_SMIME_ENCRYPT)
+        }
         X509_VERIFY_PARAM_set_time(parameters, time_t(time.timeIntervalSince1970))
         X509_VERIFY_PARAM_set_flags(parameters, UInt(X509_V_FLAG_PARTIAL_CHAIN))
         X509_STORE_CTX_set_verify_cb(context, ProblemCollector.callback)
+    }
+
+    /// OpenSSL's S/MIME encryption purpose demands keyEncipherment, which refuses the EC
+    /// keys of key agreement (RFC 5753); the end certificate is judged by RFC 8550 s4.4
+    /// instead, as `canEncrypt` and `allowsEmailProtection` do.
+    private static func judgingEncryptionUse(
+        of certificate: Certificate, _ problems: [ChainStatus]
+    ) -> [ChainStatus] {
+        let others = problems.filter { $0 != .notForEmailProtection }
+        guard certificate.canEncrypt, certificate.allowsEmailProtection else {
+            return [.notForEmailProtection] + others
+        }
+        return others
     }
 }
 

@@ -30,7 +30,8 @@ enum ErrorMapping {
         switch code {
         case .malformedMessage, .unsupported: .dataError
         case .invalidRequest: .usage
-        case .noUsableKey, .noSigningKey, .noDecryptionKey, .cryptoFailure: .checkFailed
+        case .noUsableKey, .noSigningKey, .noDecryptionKey, .wrongPassphrase, .cryptoFailure:
+            .checkFailed
         }
     }
 }

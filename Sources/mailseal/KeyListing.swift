@@ -27,7 +27,7 @@ struct KeyListing {
                 status: status(of: key)))
         }
         let now = Date()
-        let identities = Set(try keyring.smime.identities().map(\.certificate))
+        let identities = Set(try keyring.smime.certificatesWithPrivateKey())
         for certificate in try keyring.smime.certificates() {
             entries.append(Entry(
                 kind: certificate.isCA ? "smime-ca" : "smime",

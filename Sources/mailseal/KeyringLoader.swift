@@ -1,5 +1,6 @@
 import Foundation
 import MailSealKeys
+import MailSealOpenPGP
 import MailSealSMIME
 
 /// Opens the home's keyring for a command, with `--trust` anchors added.
@@ -18,10 +19,11 @@ enum KeyringLoader {
                 throw ToolError(.dataError, "\(path): not a certificate: \(error)")
             }
         }
+        let passphrase = try Passphrase.text(arguments, context: context)
         do {
             return try Keyring(
-                home: context.home, passphrase: try Passphrase.openPGP(arguments, context: context),
-                extraTrustAnchors: anchors)
+                home: context.home, passphrase: passphrase.map(OpenPGPPassphrase.literal),
+                smimePassphrase: passphrase, extraTrustAnchors: anchors)
         } catch let error as ToolError {
             throw error
         } catch {

@@ -1,5 +1,4 @@
 import Foundation
-import MailSealOpenPGP
 
 /// Where a passphrase comes from: `--passphrase-file`, else `MAILSEAL_PASSPHRASE`.
 /// Never from an argument, which other users could read in the process list.
@@ -8,7 +7,7 @@ enum Passphrase {
         name: "passphrase-file", kind: .single, valueName: "FILE",
         help: "read the key passphrase from FILE (else MAILSEAL_PASSPHRASE)")
 
-    /// The passphrase as text, for PKCS#12 and encrypted PEM keys.
+    /// The passphrase as text: for OpenPGP secret keys, PKCS#12 bundles and S/MIME keys.
     static func text(_ arguments: ArgumentList, context: ToolContext) throws -> String? {
         if let path = arguments.value("passphrase-file") {
             let data = try InputOutput.read(path)
@@ -17,12 +16,5 @@ enum Passphrase {
                 .first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
         }
         return context.environment["MAILSEAL_PASSPHRASE"]
-    }
-
-    /// The passphrase for GPGME's loopback callback.
-    static func openPGP(_ arguments: ArgumentList, context: ToolContext) throws
-        -> OpenPGPPassphrase?
-    {
-        try text(arguments, context: context).map { OpenPGPPassphrase.literal($0) }
     }
 }

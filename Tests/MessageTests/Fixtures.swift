@@ -19,7 +19,8 @@ final class PersonHome {
         folder = TemporaryDirectory("ms")
         let home = MailSealHome(url: folder.url)
         let passphrase = "\(name)-passphrase"
-        keyring = try Keyring(home: home, passphrase: .literal(passphrase))
+        keyring = try Keyring(
+            home: home, passphrase: .literal(passphrase), smimePassphrase: passphrase)
         let importer = KeyImporter(keyring: keyring, passphrase: passphrase)
         let keys = ProjectPaths.testKeys
 

@@ -53,6 +53,59 @@ import TestSupport
         #expect(missing?.reason.contains("no passphrase was given") == true)
     }
 
+    @Test func encryptedPEMRepresentationIsPBES2WithAES256AndNeedsItsPassphrase() throws {
+        let key = try TestIdentity.key("alice")
+        let directory = TemporaryDirectory("smime-pkcs8")
+
+        let pem = try key.pemRepresentation(passphrase: "stored-secret")
+        let text = String(decoding: pem, as: UTF8.self)
+        let parsed = try peer("openssl", ["asn1parse", "-in", pem.written(to: directory,
+            as: "key.pem")]).stdoutText
+
+        #expect(text.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"))
+        for algorithm in [":PBES2", ":PBKDF2", ":hmacWithSHA256", ":aes-256-cbc"] {
+            #expect(parsed.contains(algorithm), "\(algorithm) missing")
+        }
+        #expect(try PrivateKey(pemEncoded: pem, passphrase: "stored-secret")
+            .matches(TestIdentity.certificate("alice")))
+        let wrong = #expect(throws: SMIMEError.self) {
+            try PrivateKey(pemEncoded: pem, passphrase: "stored-secreT")
+        }
+        #expect(wrong?.code == .wrongPassphrase)
+        let missing = #expect(throws: SMIMEError.self) { try PrivateKey(pemEncoded: pem) }
+        #expect(missing?.code == .wrongPassphrase)
+    }
+
+    @Test func opensslReadsTheEncryptedPEMWithThePassphrase() throws {
+        let key = try TestIdentity.key("bob")
+        let directory = TemporaryDirectory("smime-pkcs8")
+        let path = try key.pemRepresentation(passphrase: "bob-stored")
+            .written(to: directory, as: "key.pem")
+
+        let opened = try peer("openssl", [
+            "pkey", "-in", path, "-passin", "pass:bob-stored", "-pubout",
+        ])
+        let refused = try ProcessRunner.run(
+            "openssl", ["pkey", "-in", path, "-passin", "pass:other", "-noout"])
+        let certificateKey = try peer("openssl", [
+            "x509", "-in", TestIdentity.url("bob.crt").path, "-noout", "-pubkey",
+        ])
+
+        #expect(opened.stdoutText == certificateKey.stdoutText)
+        #expect(refused.status != 0)
+    }
+
+    @Test func eachEncryptionUsesAFreshSaltAndTheEmptyPassphraseIsRefused() throws {
+        let key = try TestIdentity.key("carol")
+
+        let first = try key.pemRepresentation(passphrase: "carol-stored")
+        let second = try key.pemRepresentation(passphrase: "carol-stored")
+        let empty = #expect(throws: SMIMEError.self) { try key.pemRepresentation(passphrase: "") }
+
+        #expect(first != second)
+        #expect(empty?.code == .invalidArgument)
+    }
+
     @Test func derKeysReadPlainAndEncrypted() throws {
         let path = TestIdentity.url("alice.key").path
         let plain = try peer("openssl", ["pkcs8", "-topk8", "-nocrypt", "-in", path,
