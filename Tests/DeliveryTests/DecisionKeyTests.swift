@@ -141,7 +141,10 @@ struct DecisionKeyTests {
             .first { $0.method == .smime })
 
         #expect(!certificate.usable)
-        #expect(certificate.problem == "chain not valid: unable to get local issuer certificate")
+        #expect(certificate.problem == "chain not valid: not trusted: the issuer of "
+            + "CN = Alice Example, emailAddress = alice@example.org "
+            + "(O = MailSeal Test, CN = MailSeal Test CA) is neither a trust anchor nor "
+            + "among the certificates available")
     }
 
     @Test func discoveredCertificateIsImportedAndMarked() throws {

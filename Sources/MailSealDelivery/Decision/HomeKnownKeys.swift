@@ -130,31 +130,11 @@ public struct HomeKnownKeys: KnownKeyLookup, DiscoveredKeyImporter {
         }
         if !certificate.canEncrypt { return "does not allow encryption" }
         if !certificate.allowsEmailProtection { return "is not for email protection" }
-        if let failure = chainFailure(certificate, anchors: anchors) {
-            return "chain not valid: \(failure)"
-        }
+        // Key usage and email protection were checked above, the way RFC 8550 s4.4 says
+        // for RSA and EC keys alike; the chain check judges the CAs above it.
+        let chain = certificate.validateChain(
+            trustAnchors: anchors, at: now, purpose: .emailEncryption)
+        if chain != .valid { return "chain not valid: \(chain)" }
         return nil
-    }
-
-    /// Why the certificate does not chain to one of `anchors`, or nil when it does.
-    private static func chainFailure(
-        _ certificate: Certificate, anchors: [Certificate]
-    ) -> String? {
-        guard let leaf = X509Handle(der: certificate.derRepresentation),
-              let store = X509_STORE_new() else { return "cannot read the certificate" }
-        defer { X509_STORE_free(store) }
-        let anchorHandles = anchors.compactMap { X509Handle(der: $0.derRepresentation) }
-        for anchor in anchorHandles { X509_STORE_add_cert(store, anchor.pointer) }
-        guard let context = X509_STORE_CTX_new() else { return "out of memory" }
-        defer { X509_STORE_CTX_free(context) }
-        guard X509_STORE_CTX_init(context, store, leaf.pointer, nil) == 1 else {
-            return "cannot start path validation"
-        }
-        // Key usage and email protection were checked above, the way RFC 8550 §4.4 says
-        // for both RSA and EC keys; OpenSSL's S/MIME purpose would refuse EC keys.
-        defer { ERR_clear_error() }
-        if X509_verify_cert(context) == 1 { return nil }
-        let code = Int(X509_STORE_CTX_get_error(context))
-        return String(cString: X509_verify_cert_error_string(code))
     }
 }
