@@ -2,7 +2,6 @@ import Foundation
 import MailSealKeys
 import MailSealOpenPGP
 import MailSealSMIME
-internal import COpenSSL
 
 /// The keys and certificates of a MailSeal home as evidence, and the importer that
 /// adds discovered ones to it, marked as discovered in the probe cache.
