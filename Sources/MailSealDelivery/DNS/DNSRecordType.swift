@@ -43,7 +43,8 @@ public struct DNSResponseCode: RawRepresentable, Hashable, Sendable, Codable,
     public static let formatError = Self(rawValue: 1)
     public static let serverFailure = Self(rawValue: 2)
     public static let nameError = Self(rawValue: 3)
-    public static let notImplemented = Self(rawValue: 4)
+    /// NOTIMP (RFC 1035 s4.1.1): the server does not support the kind of query.
+    public static let notImp = Self(rawValue: 4)
     public static let refused = Self(rawValue: 5)
 
     private static let names = [
