@@ -38,7 +38,7 @@ struct SMTPDANETests {
     @Test(arguments: [(0, 1), (1, 0), (1, 1), (1, 2)])
     func daneEEMatchesTheServerCertificate(selector: Int, matching: Int) async throws {
         let data = try tlsaData("mx-ok.crt", selector: selector, matching: matching)
-        let record = TLSAAssociation(
+        let record = TLSARecord(
             usage: 3, selector: UInt8(selector), matchingType: UInt8(matching), data: data)
 
         let result = DANEVerifier.verify(
@@ -51,7 +51,7 @@ struct SMTPDANETests {
 
     @Test func daneEEIgnoresTheNameAsRFC7672Says() async throws {
         let data = try tlsaData("mx-badcert.crt", selector: 1, matching: 1)
-        let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: data)
+        let record = TLSARecord(usage: 3, selector: 1, matchingType: 1, data: data)
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-badcert.example.test",
@@ -61,7 +61,7 @@ struct SMTPDANETests {
     }
 
     @Test func daneTAMatchesTheIssuerInTheChain() async throws {
-        let record = TLSAAssociation(usage: 2, selector: 0, matchingType: 1, data: try caData())
+        let record = TLSARecord(usage: 2, selector: 0, matchingType: 1, data: try caData())
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-ok.example.test",
@@ -71,7 +71,7 @@ struct SMTPDANETests {
     }
 
     @Test func daneTARequiresTheMXName() async throws {
-        let record = TLSAAssociation(usage: 2, selector: 0, matchingType: 1, data: try caData())
+        let record = TLSARecord(usage: 2, selector: 0, matchingType: 1, data: try caData())
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-badcert.example.test",
@@ -82,7 +82,7 @@ struct SMTPDANETests {
 
     @Test func recordForAnotherKeyIsAMismatch() async throws {
         let other = try tlsaData("mx-selfsigned.crt", selector: 1, matching: 1)
-        let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: other)
+        let record = TLSARecord(usage: 3, selector: 1, matchingType: 1, data: other)
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-ok.example.test",
@@ -94,7 +94,7 @@ struct SMTPDANETests {
 
     @Test func unvalidatedAnswerNeverCounts() async throws {
         let data = try tlsaData("mx-ok.crt", selector: 1, matching: 1)
-        let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: data)
+        let record = TLSARecord(usage: 3, selector: 1, matchingType: 1, data: data)
 
         let result = DANEVerifier.verify(
             [record], isSecure: false, host: "mx-ok.example.test",
@@ -106,7 +106,7 @@ struct SMTPDANETests {
 
     @Test func pkixUsagesAreUnusableForSMTP() async throws {
         let data = try tlsaData("mx-ok.crt", selector: 1, matching: 1)
-        let record = TLSAAssociation(usage: 1, selector: 1, matchingType: 1, data: data)
+        let record = TLSARecord(usage: 1, selector: 1, matchingType: 1, data: data)
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-ok.example.test",
@@ -116,7 +116,7 @@ struct SMTPDANETests {
     }
 
     @Test func noTLSIsReportedWhenRecordsExist() throws {
-        let record = TLSAAssociation(usage: 3, selector: 1, matchingType: 1, data: Data([1]))
+        let record = TLSARecord(usage: 3, selector: 1, matchingType: 1, data: Data([1]))
 
         let result = DANEVerifier.verify(
             [record], isSecure: true, host: "mx-nostarttls.example.test", handshake: nil)

@@ -26,9 +26,9 @@ public struct CachedDomainLookup: DomainLookup {
 
     public func tlsaRecords(
         host: String, port: UInt16
-    ) async throws -> LookupAnswer<[TLSAAssociation]> {
+    ) async throws -> LookupAnswer<[TLSARecord]> {
         let key = "\(host.lowercased()):\(port)"
-        if let hit = cache.value(LookupAnswer<[TLSAAssociation]>.self, kind: .tlsa, key: key) {
+        if let hit = cache.value(LookupAnswer<[TLSARecord]>.self, kind: .tlsa, key: key) {
             return hit
         }
         let answer = try await requireBase(host).tlsaRecords(host: host, port: port)

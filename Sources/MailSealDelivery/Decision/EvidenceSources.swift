@@ -61,7 +61,7 @@ public protocol DomainLookup: Sendable {
     func mailHosts(of domain: String) async throws -> LookupAnswer<MailHosts>
 
     /// The TLSA records at `_PORT._tcp.HOST` (RFC 7672 §2.2).
-    func tlsaRecords(host: String, port: UInt16) async throws -> LookupAnswer<[TLSAAssociation]>
+    func tlsaRecords(host: String, port: UInt16) async throws -> LookupAnswer<[TLSARecord]>
 
     /// The domain's MTA-STS record and policy (RFC 8461).
     func mtaSTS(of domain: String) async -> MTASTSEvidence

@@ -32,16 +32,12 @@ public struct ResolverDomainLookup: DomainLookup {
 
     public func tlsaRecords(
         host: String, port: UInt16
-    ) async throws -> LookupAnswer<[TLSAAssociation]> {
+    ) async throws -> LookupAnswer<[TLSARecord]> {
         let answer = try await resolver.query(
             DNSName.tlsa(host: host, port: Int(port)), type: .tlsa
         ).requireUsable()
-        let records = try answer.tlsaRecords().map {
-            TLSAAssociation(
-                usage: $0.usage.rawValue, selector: $0.selector.rawValue,
-                matchingType: $0.matchingType.rawValue, data: $0.data)
-        }
-        return LookupAnswer(records, isSecure: answer.isSecure, ttl: answer.ttl)
+        return LookupAnswer(
+            try answer.tlsaRecords(), isSecure: answer.isSecure, ttl: answer.ttl)
     }
 
     public func mtaSTS(of domain: String) async -> MTASTSEvidence {

@@ -2,31 +2,25 @@ import Foundation
 internal import COpenSSL
 internal import CMailSealShims
 
-/// One certificate association from a TLSA record (RFC 6698 §2.1).
-public struct TLSAAssociation: Codable, Sendable, Equatable, Hashable {
-    /// 0 PKIX-TA, 1 PKIX-EE, 2 DANE-TA, 3 DANE-EE.
-    public var usage: UInt8
-    /// 0 the whole certificate, 1 its SubjectPublicKeyInfo.
-    public var selector: UInt8
-    /// 0 exact, 1 SHA-256, 2 SHA-512.
-    public var matchingType: UInt8
-    public var data: Data
-
+/// DANE's view of a TLSA record (RFC 6698 s2.1, RFC 7672).
+extension TLSARecord {
+    /// A record from its presentation-form numbers, `3 1 1 <data>`.
     public init(usage: UInt8, selector: UInt8, matchingType: UInt8, data: Data) {
-        self.usage = usage
-        self.selector = selector
-        self.matchingType = matchingType
-        self.data = data
+        self.init(
+            usage: Usage(rawValue: usage), selector: Selector(rawValue: selector),
+            matchingType: MatchingType(rawValue: matchingType), data: data)
     }
 
-    /// Whether SMTP may use this record: RFC 7672 §3.1.3 rules out the PKIX usages.
+    /// Whether SMTP may use this record: RFC 7672 s3.1.3 rules out the PKIX usages.
     public var isUsableForSMTP: Bool {
-        (2...3).contains(usage) && selector <= 1 && matchingType <= 2
+        (2...3).contains(usage.rawValue) && selector.rawValue <= 1
+            && matchingType.rawValue <= 2
     }
 
     /// `3 1 1 abcd1234…`, the presentation form shortened.
     public var summary: String {
-        "\(usage) \(selector) \(matchingType) \(data.hexString.prefix(16))…"
+        "\(usage.rawValue) \(selector.rawValue) \(matchingType.rawValue) "
+            + "\(data.hexString.prefix(16))…"
     }
 }
 
@@ -57,10 +51,10 @@ public struct DANEResult: Codable, Sendable, Equatable {
 
     public var status: Status
     /// The record that matched.
-    public var matched: TLSAAssociation?
+    public var matched: TLSARecord?
     public var detail: String
 
-    public init(status: Status, matched: TLSAAssociation? = nil, detail: String) {
+    public init(status: Status, matched: TLSARecord? = nil, detail: String) {
         self.status = status
         self.matched = matched
         self.detail = detail
@@ -72,7 +66,7 @@ public enum DANEVerifier {
     /// Checks `associations` (whose DNS answer was DNSSEC-validated when `isSecure`)
     /// against `handshake`'s chain for the MX `host`.
     public static func verify(
-        _ associations: [TLSAAssociation], isSecure: Bool, host: String,
+        _ associations: [TLSARecord], isSecure: Bool, host: String,
         handshake: TLSHandshakeResult?
     ) -> DANEResult {
         guard !associations.isEmpty else {
@@ -102,10 +96,10 @@ public enum DANEVerifier {
     // MARK: - Matching
 
     private static func matches(
-        _ association: TLSAAssociation, chain: [X509Handle], host: String
+        _ association: TLSARecord, chain: [X509Handle], host: String
     ) -> Bool {
         guard let leaf = chain.first else { return false }
-        if association.usage == 3 {
+        if association.usage == .daneEE {
             // DANE-EE: the key is the authority; RFC 7672 §3.1.1 skips name and dates.
             return fingerprint(leaf, association) == association.data
         }
@@ -119,11 +113,11 @@ public enum DANEVerifier {
     }
 
     private static func fingerprint(
-        _ certificate: X509Handle, _ association: TLSAAssociation
+        _ certificate: X509Handle, _ association: TLSARecord
     ) -> Data {
-        let content = association.selector == 0
+        let content = association.selector == .fullCertificate
             ? certificate.der : certificate.subjectPublicKeyInfo
-        switch association.matchingType {
+        switch association.matchingType.rawValue {
         case 1: return Digest.sha256(content)
         case 2: return Digest.sha512(content)
         default: return content
