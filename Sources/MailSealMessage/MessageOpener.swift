@@ -21,7 +21,9 @@ public struct MessageOpener {
         do {
             root = try MIMEParser().parse(data)
         } catch {
-            throw MessageError(.malformedMessage, "not a readable message: \(error)")
+            // The parser's reason, not where in the parser it was raised.
+            let reason = (error as? MIMEError)?.reason ?? "\(error)"
+            throw MessageError(.malformedMessage, "not a readable message: \(reason)")
         }
 
         let walk = OpeningWalk(opener: self)

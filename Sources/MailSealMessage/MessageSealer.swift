@@ -20,7 +20,9 @@ public struct MessageSealer {
         do {
             message = try MIMEParser().parse(data)
         } catch {
-            throw MessageError(.malformedMessage, "not a readable message: \(error)")
+            // The parser's reason, not where in the parser it was raised.
+            let reason = (error as? MIMEError)?.reason ?? "\(error)"
+            throw MessageError(.malformedMessage, "not a readable message: \(reason)")
         }
         guard request.encrypt || request.sign else {
             throw MessageError(.invalidRequest, "nothing to do: neither encrypt nor sign")

@@ -26,6 +26,10 @@ struct ArgumentList {
     init(_ arguments: [String], specs: [OptionSpec]) throws {
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
+            if argument == "-h" {
+                flags.insert("help")
+                continue
+            }
             if argument == "--" {
                 operands.append(contentsOf: remaining)
                 break

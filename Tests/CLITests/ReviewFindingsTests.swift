@@ -130,4 +130,22 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.stderrText.contains("BAD"))
     }
+
+    @Test func shortHelpOptionWorksOnEveryCommand() throws {
+        let alice = try MailSealUser("alice", knowing: [], trustsCA: false, ownKeys: false)
+        for command in ["encrypt", "sign", "decrypt", "verify", "keys", "trace", "probe"] {
+            let result = try alice.mailseal([command, "-h"])
+            #expect(result.status == 0, "\(command): \(result.stderrText)")
+            #expect(result.stdoutText.hasPrefix("Usage:"), "\(command)")
+        }
+    }
+
+    @Test func errorsSayWhatIsWrongWithoutNamingParserInternals() throws {
+        let alice = try MailSealUser("alice", knowing: [], trustsCA: false, ownKeys: false)
+        let garbage = try alice.write("garbage.bin", Data((0..<200).map { UInt8($0 % 7) }))
+
+        let result = try alice.mailseal(["verify", garbage.path])
+        result.expectError(65, naming: garbage.path, ["not a readable message"])
+        #expect(!result.stderrText.contains(".swift"))
+    }
 }
