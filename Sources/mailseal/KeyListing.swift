@@ -49,10 +49,7 @@ struct KeyListing {
     func print(json: Bool) throws -> ExitStatus {
         let entries = try entries()
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.dateEncodingStrategy = .iso8601
-            try InputOutput.standardOutput(try encoder.encode(entries) + Data("\n".utf8))
+            try InputOutput.standardOutput(Data(try JSONOutput.text(entries).utf8))
             return .success
         }
         for entry in entries {

@@ -22,7 +22,7 @@ struct ProbeCommand: Command {
             addresses, arguments: arguments, context: context,
             offline: arguments.has("offline"))
         if arguments.has("json") {
-            try InputOutput.standardOutput(try json(decisions))
+            try InputOutput.standardOutput(try JSONOutput.text(decisions))
         } else {
             let lines = decisions.map { "\($0.address)  \($0.summary)\n" }
             try InputOutput.standardOutput(lines.joined())
@@ -50,13 +50,6 @@ struct ProbeCommand: Command {
         } catch let error as DeliveryError {
             throw ToolError(error.code == .policyUnreadable ? .noInput : .dataError, error.reason)
         }
-    }
-
-    private static func json(_ decisions: [DeliveryDecision]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(decisions), as: UTF8.self) + "\n"
     }
 
     /// Runs `body` to its end from synchronous code; the commands are synchronous.

@@ -8,10 +8,7 @@ enum ReportFormatter {
     }
 
     static func renderJSON(_ report: OpenReport) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        try JSONOutput.text(report)
     }
 
     static func renderText(_ report: OpenReport) -> String {

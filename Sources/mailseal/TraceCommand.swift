@@ -33,10 +33,7 @@ enum TraceCommand: Command {
         }
 
         if arguments.has("json") {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            try InputOutput.standardOutput(try encoder.encode(report) + Data("\n".utf8))
+            try InputOutput.standardOutput(Data(try JSONOutput.text(report).utf8))
         } else {
             try InputOutput.standardOutput(TraceText(report).text)
         }
